@@ -1,0 +1,47 @@
+# council_sm: two commands do all the set-up on a fresh machine.
+#   make run   install, migrate (which loads the casebook), serve on 127.0.0.1:8000
+#   make test  install and run every test (against PostgreSQL as well when
+#              TEST_POSTGRES_URL is set, as .ci/run does)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+DEV_STAMP := $(VENV)/.dev-installed
+
+.PHONY: run test lint bench assets clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@ $(RUNTIME_STAMP)
+
+run: $(RUNTIME_STAMP)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check .
+
+test: $(DEV_STAMP) lint
+	$(BIN)/python -m pytest
+	@if [ -n "$$TEST_POSTGRES_URL" ]; then \
+		echo "== the suite again, against PostgreSQL =="; \
+		DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/python -m pytest; \
+	fi
+
+bench: $(DEV_STAMP)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python -m bench
+
+assets:
+	bash assets/build.sh
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

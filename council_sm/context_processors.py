@@ -1,0 +1,13 @@
+"""Template context shared by every page."""
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def council(request: HttpRequest) -> dict[str, str]:
+    """Return the council's name and monitoring officer contact for the base layout."""
+    return {
+        "council_name": settings.COUNCIL_NAME,
+        "monitoring_officer_email": settings.COUNCIL_MONITORING_OFFICER_EMAIL,
+        "monitoring_officer_phone": settings.COUNCIL_MONITORING_OFFICER_PHONE,
+    }
