@@ -1,0 +1,66 @@
+"""Assessing answers against the casebook in the database: the one service every door uses
+(the wizard, `manage.py assess`, later the API)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.conf import settings
+
+from council_sm.caselaw.services import get_casebook
+from council_sm.engine import Assessment, Casebook, InvalidAnswers, Problem, assess, parse_answers
+
+MAX_ANSWERS_BYTES = 64 * 1024
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    duplicates = []
+    for key, value in pairs:
+        if key in seen:
+            duplicates.append(key)
+        seen[key] = value
+    if duplicates:
+        raise InvalidAnswers(Problem(key, "given more than once") for key in duplicates)
+    return seen
+
+
+def decode_answers(raw: bytes) -> Any:
+    """Return the JSON value in raw bytes, or raise InvalidAnswers saying why it cannot be read
+    (empty, too large, not UTF-8, not JSON, a key given twice)."""
+    if len(raw) > MAX_ANSWERS_BYTES:
+        raise InvalidAnswers([Problem("answers", f"larger than {MAX_ANSWERS_BYTES // 1024} KB")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InvalidAnswers([Problem("answers", f"not UTF-8 text ({error.reason})")]) from error
+    if not text.strip():
+        raise InvalidAnswers([Problem("answers", "empty; expected a JSON object")])
+    try:
+        return json.loads(
+            text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant
+        )
+    except json.JSONDecodeError as error:
+        raise InvalidAnswers(
+            [
+                Problem(
+                    "answers",
+                    f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+                )
+            ]
+        ) from error
+
+
+def _refuse_constant(name: str) -> None:
+    raise InvalidAnswers([Problem("answers", f"{name} is not valid JSON")])
+
+
+def assess_answers(data: Any, *, casebook: Casebook | None = None) -> tuple[Assessment, Casebook]:
+    """Return the assessment of decoded answers and the casebook used. Raises InvalidAnswers
+    listing every problem with the answers."""
+    casebook = casebook or get_casebook()
+    answers = parse_answers(
+        data, regimes=casebook.regimes, default_regime=settings.CASEBOOK_DEFAULT_REGIME
+    )
+    return assess(answers, casebook), casebook

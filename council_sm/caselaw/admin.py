@@ -1,0 +1,82 @@
+"""The casebook in the Django admin. Every save is checked against the whole casebook first
+(see CasebookRecord.clean), so an edit that would break assessment is refused with the reason."""
+
+from django.contrib import admin
+
+from . import models
+
+
+class FactorValueInline(admin.TabularInline):
+    model = models.FactorValue
+    extra = 0
+    fields = ("position", "token", "weight", "reason", "sources")
+
+
+@admin.register(models.Factor)
+class FactorAdmin(admin.ModelAdmin):
+    list_display = ("position", "key", "name")
+    list_display_links = ("key",)
+    ordering = ("position",)
+    search_fields = ("key", "name", "direction")
+    inlines = [FactorValueInline]
+
+
+class ParagraphInline(admin.StackedInline):
+    model = models.Paragraph
+    extra = 0
+    fields = ("position", "paragraph", "duty", "applies", "sources", "triggers")
+
+
+@admin.register(models.Regime)
+class RegimeAdmin(admin.ModelAdmin):
+    list_display = ("id", "name", "citation")
+    inlines = [ParagraphInline]
+
+
+@admin.register(models.Case)
+class CaseAdmin(admin.ModelAdmin):
+    list_display = ("id", "name", "authority", "year", "official_capacity", "breach")
+    list_filter = ("official_capacity", "breach", "jurisdiction")
+    search_fields = ("id", "name", "authority", "citation", "summary")
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "id",
+                    "name",
+                    "authority",
+                    "tribunal",
+                    "citation",
+                    "year",
+                    "year_note",
+                    "jurisdiction",
+                    "summary",
+                )
+            },
+        ),
+        ("Facts as answers", {"fields": ("profile", "profile_notes")}),
+        (
+            "Outcome",
+            {"fields": ("official_capacity", "breach", "paragraphs", "sanction", "outcome_note")},
+        ),
+        ("Sources", {"fields": ("sources",)}),
+    )
+
+
+@admin.register(models.AdviceRule)
+class AdviceRuleAdmin(admin.ModelAdmin):
+    list_display = ("position", "id", "source", "always")
+    list_display_links = ("id",)
+    search_fields = ("id", "source", "text")
+
+
+@admin.register(models.Authority)
+class AuthorityAdmin(admin.ModelAdmin):
+    list_display = ("id", "title", "verified_on")
+    search_fields = ("id", "title", "citation")
+
+
+@admin.register(models.Ruleset)
+class RulesetAdmin(admin.ModelAdmin):
+    list_display = ("version",)

@@ -1,0 +1,107 @@
+"""Reading and writing the casebook in the database, and building the engine's casebook from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+
+from council_sm.engine import Casebook, build_casebook
+
+from . import models
+from .fixtures import read_fixture_data
+
+
+def casebook_data_from_db() -> dict[str, Any]:
+    """Return the casebook held in the database, in fixture form."""
+    ruleset = models.Ruleset.objects.order_by("-pk").first()
+    return {
+        "ruleset": ruleset.to_data() if ruleset else {},
+        "authorities": [item.to_data() for item in models.Authority.objects.all()],
+        "factors": [
+            item.to_data() for item in models.Factor.objects.prefetch_related("values").all()
+        ],
+        "regimes": [
+            item.to_data() for item in models.Regime.objects.prefetch_related("paragraphs").all()
+        ],
+        "cases": [item.to_data() for item in models.Case.objects.all()],
+        "advice": [item.to_data() for item in models.AdviceRule.objects.all()],
+    }
+
+
+def get_casebook() -> Casebook:
+    """Return the validated casebook currently in the database. Raises InvalidCasebook if the
+    stored casebook is broken, so callers can say so rather than assess against it."""
+    return build_casebook(casebook_data_from_db())
+
+
+@transaction.atomic
+def replace_casebook(casebook: Casebook) -> None:
+    """Replace everything in the casebook tables with a validated casebook, all or nothing."""
+    for model in (
+        models.FactorValue,
+        models.Factor,
+        models.Paragraph,
+        models.Regime,
+        models.Case,
+        models.AdviceRule,
+        models.Authority,
+        models.Ruleset,
+    ):
+        model.objects.all().delete()
+    data = casebook.to_data()
+    models.Ruleset.objects.create(**data["ruleset"])
+    models.Authority.objects.bulk_create(
+        models.Authority(
+            id=item["id"],
+            title=item["title"],
+            citation=item.get("citation", ""),
+            url=item.get("url", ""),
+            sections=item.get("sections", []),
+            verified_on=item["verified_on"],
+            note=item.get("note", ""),
+        )
+        for item in data["authorities"]
+    )
+    for position, item in enumerate(data["factors"]):
+        factor = models.Factor.objects.create(
+            key=item["key"],
+            position=position,
+            name=item["name"],
+            direction=item["direction"],
+            sources=item["sources"],
+        )
+        models.FactorValue.objects.bulk_create(
+            models.FactorValue(factor=factor, position=index, token=token, **value)
+            for index, (token, value) in enumerate(item["values"].items())
+        )
+    for item in data["regimes"]:
+        paragraphs = item.pop("paragraphs")
+        regime = models.Regime.objects.create(**item)
+        models.Paragraph.objects.bulk_create(
+            models.Paragraph(regime=regime, position=index, **paragraph)
+            for index, paragraph in enumerate(paragraphs)
+        )
+    for item in data["cases"]:
+        outcome = item.pop("outcome")
+        models.Case.objects.create(
+            **item,
+            official_capacity=outcome["official_capacity"],
+            breach=outcome["breach"],
+            paragraphs=outcome["paragraphs"],
+            sanction=outcome["sanction"],
+            outcome_note=outcome["note"],
+        )
+    models.AdviceRule.objects.bulk_create(
+        models.AdviceRule(position=position, **item) for position, item in enumerate(data["advice"])
+    )
+
+
+def load_fixture_casebook_into_db(directory: Path | None = None) -> Casebook:
+    """Validate the fixture files and, only if all of them are valid, replace the database
+    casebook with them. Returns the casebook loaded."""
+    casebook = build_casebook(read_fixture_data(directory or settings.CASEBOOK_FIXTURES_DIR))
+    replace_casebook(casebook)
+    return casebook

@@ -1,0 +1,65 @@
+"""migrate leaves the casebook loaded; the database copy is the fixtures' copy; edits that would
+break it are refused; a broken fixture loads nothing."""
+
+import json
+import shutil
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from council_sm.caselaw import models
+from council_sm.caselaw.services import get_casebook
+
+from .support import FIXTURES_DIR
+
+pytestmark = pytest.mark.django_db
+
+
+def test_migrate_leaves_the_casebook_loaded(casebook):
+    assert models.Case.objects.count() == 5
+    assert models.Regime.objects.get(pk="wales-2008").paragraphs.count() == 7
+    assert models.Factor.objects.count() == len(casebook.factors)
+    assert models.Ruleset.objects.get().version == casebook.version
+
+
+def test_the_database_casebook_has_the_same_hash_as_the_fixtures(casebook):
+    assert get_casebook().sha256 == casebook.sha256
+
+
+def test_an_admin_edit_that_breaks_the_casebook_is_refused_with_the_reason():
+    case = models.Case.objects.get(pk="mullaney")
+    case.profile = {**case.profile, "audience": "everyone"}
+    with pytest.raises(ValidationError) as caught:
+        case.full_clean()
+    assert any("cases[mullaney].profile.audience" in message for message in caught.value.messages)
+
+
+def test_an_admin_edit_that_keeps_the_casebook_valid_is_accepted_and_changes_the_hash(casebook):
+    value = models.FactorValue.objects.get(factor_id="audience", token="public")
+    value.weight = 1.0
+    value.full_clean()
+    value.save()
+    assert get_casebook().sha256 != casebook.sha256
+
+
+def test_a_broken_fixture_directory_loads_nothing(tmp_path, capsys, casebook):
+    broken = tmp_path / "casebook"
+    shutil.copytree(FIXTURES_DIR, broken)
+    cases = json.loads((broken / "cases.json").read_text())
+    cases["cases"][0]["profile"]["account_type"] = "work"
+    (broken / "cases.json").write_text(json.dumps(cases))
+
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("load_casebook", "--dir", str(broken))
+
+    assert exit_info.value.code == 2
+    assert "cases[mullaney].profile.account_type" in capsys.readouterr().err
+    assert get_casebook().sha256 == casebook.sha256
+
+
+def test_load_casebook_replaces_the_database_copy_with_the_fixtures(casebook):
+    models.Case.objects.filter(pk="sharratt").update(summary="edited")
+    call_command("load_casebook")
+    assert models.Case.objects.get(pk="sharratt").summary != "edited"
+    assert get_casebook().sha256 == casebook.sha256
