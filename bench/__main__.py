@@ -1,0 +1,40 @@
+"""python -m bench: run every benchmark and write bench/results/report.md and report.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def main() -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council_sm.settings")
+    from bench import engine
+
+    RESULTS.mkdir(exist_ok=True)
+    results = [engine.run()]
+    header = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+    }
+    (RESULTS / "report.json").write_text(json.dumps({**header, "results": results}, indent=2))
+    markdown = [
+        "# Benchmarks",
+        "",
+        f"{header['when']}, Python {header['python']}, {header['machine']}.",
+        "",
+    ]
+    markdown += [engine.to_markdown(results[0]), ""]
+    (RESULTS / "report.md").write_text("\n".join(markdown))
+    sys.stdout.write("\n".join(markdown) + "\n")
+    return 0 if all(result.get("meets_target", True) for result in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
