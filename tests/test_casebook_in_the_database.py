@@ -63,3 +63,18 @@ def test_load_casebook_replaces_the_database_copy_with_the_fixtures(casebook):
     call_command("load_casebook")
     assert models.Case.objects.get(pk="sharratt").summary != "edited"
     assert get_casebook().sha256 == casebook.sha256
+
+
+def test_an_unchanged_casebook_is_read_with_one_query(django_assert_num_queries):
+    get_casebook()
+    with django_assert_num_queries(1):
+        get_casebook()
+
+
+def test_a_change_by_another_process_is_seen_on_the_next_read(casebook):
+    get_casebook()
+    models.FactorValue.objects.filter(factor_id="audience", token="public").update(weight=2.0)
+    from council_sm.caselaw.services import touch_casebook
+
+    touch_casebook()  # what the post_save signal does in the process that made the change
+    assert get_casebook().sha256 != casebook.sha256

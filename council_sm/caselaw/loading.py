@@ -24,3 +24,10 @@ def load_casebook_if_empty(sender: Any, using: str = DEFAULT_DB_ALIAS, **kwargs:
         raise CommandError(
             f"The casebook fixtures are invalid; nothing was loaded:\n{lines}"
         ) from error
+
+
+def mark_casebook_changed(sender: Any, **kwargs: Any) -> None:
+    """post_save / post_delete handler on every casebook model: a new stamp token."""
+    from .services import touch_casebook
+
+    touch_casebook()

@@ -4,6 +4,7 @@ against the whole casebook before it is saved."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -125,7 +126,8 @@ class Factor(CasebookRecord):
             "name": self.name,
             "direction": self.direction,
             "sources": self.sources,
-            "values": {value.token: value.to_data() for value in self.values.order_by("position")},
+            # .all() keeps a prefetch usable; Meta.ordering puts the values in position order.
+            "values": {value.token: value.to_data() for value in self.values.all()},
         }
 
     def put_into(self, data: dict[str, Any]) -> None:
@@ -187,7 +189,7 @@ class Regime(CasebookRecord):
             "capacity_test": self.capacity_test,
             "sources": self.sources,
             "texts": self.texts,
-            "paragraphs": [item.to_data() for item in self.paragraphs.order_by("position")],
+            "paragraphs": [item.to_data() for item in self.paragraphs.all()],
         }
 
     def put_into(self, data: dict[str, Any]) -> None:
@@ -325,3 +327,17 @@ class AdviceRule(CasebookRecord):
 
     def put_into(self, data: dict[str, Any]) -> None:
         _replace_or_append(data["advice"], "id", self.to_data())
+
+
+class CasebookStamp(models.Model):
+    """One row whose token changes with every change to the casebook tables, so a process can
+    reuse the casebook it built until the token moves. A fresh random token (not a counter) is
+    never reused, even when the transaction that set it rolls back."""
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    class Meta:
+        verbose_name = _("casebook stamp")
+
+    def __str__(self) -> str:
+        return str(self.token)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +33,39 @@ def casebook_data_from_db() -> dict[str, Any]:
     }
 
 
-def get_casebook() -> Casebook:
-    """Return the validated casebook currently in the database. Raises InvalidCasebook if the
-    stored casebook is broken, so callers can say so rather than assess against it."""
+CASEBOOK_MODELS = (
+    models.Ruleset,
+    models.Authority,
+    models.Factor,
+    models.FactorValue,
+    models.Regime,
+    models.Paragraph,
+    models.Case,
+    models.AdviceRule,
+)
+
+
+def current_stamp() -> uuid.UUID:
+    """Return the token of the casebook now in the database (creating the row if needed)."""
+    stamp, _created = models.CasebookStamp.objects.get_or_create(pk=1)
+    return stamp.token
+
+
+def touch_casebook() -> None:
+    """Mark the casebook as changed, so every process rebuilds it on its next read."""
+    models.CasebookStamp.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
+
+
+@lru_cache(maxsize=4)
+def _casebook_for(stamp: uuid.UUID) -> Casebook:
     return build_casebook(casebook_data_from_db())
+
+
+def get_casebook() -> Casebook:
+    """Return the validated casebook currently in the database: one query while it has not
+    changed, a rebuild when it has. Raises InvalidCasebook if the stored casebook is broken, so
+    callers can say so rather than assess against it."""
+    return _casebook_for(current_stamp())
 
 
 @transaction.atomic

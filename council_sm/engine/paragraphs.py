@@ -58,6 +58,7 @@ def assess_paragraphs(regime: Regime, answers: Answers, band: str) -> tuple[Para
                 engaged=applies_here and bool(fired),
                 uncertain=not fired and bool(doubtful),
                 why=" ".join(parts),
+                reasons=tuple(trigger.reason for trigger in (fired or doubtful)),
                 sources=paragraph.sources,
             )
         )

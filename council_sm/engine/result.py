@@ -55,6 +55,7 @@ class ParagraphFinding:
     engaged: bool
     uncertain: bool
     why: str
+    reasons: tuple[str, ...]  # what puts the duty at risk, or could if an unsure answer is yes
     sources: tuple[str, ...]
 
 
@@ -151,6 +152,7 @@ class Assessment:
                     "engaged": item.engaged,
                     "uncertain": item.uncertain,
                     "why": item.why,
+                    "reasons": list(item.reasons),
                     "sources": list(item.sources),
                 }
                 for item in self.paragraphs
