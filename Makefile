@@ -38,7 +38,7 @@ test: $(DEV_STAMP) lint
 	fi
 
 bench: $(DEV_STAMP)
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python -m bench
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY=bench-only-not-secret $(BIN)/python -m bench
 
 assets:
 	bash assets/build.sh

@@ -92,6 +92,16 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default: write-ahead logging lets readers run beside a writer, and taking
+    # the write lock at the start of a transaction avoids "database is locked" upgrades.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        }
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -115,6 +125,16 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
+# A per-process cache holds only derived, disposable data (rendered form fragments); nothing a
+# request needs from an earlier request lives here, so any number of app servers can run.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "council-sm",
+        "TIMEOUT": 3600,
+    }
+}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
@@ -124,6 +144,9 @@ COUNCIL_MONITORING_OFFICER_EMAIL = os.environ.get(
     "COUNCIL_MONITORING_OFFICER_EMAIL", "monitoring.officer@example.gov.uk"
 )
 COUNCIL_MONITORING_OFFICER_PHONE = os.environ.get("COUNCIL_MONITORING_OFFICER_PHONE", "")
+
+# Saved self-assessments are deleted after this many days by `manage.py purge_assessments`.
+ASSESSMENT_RETENTION_DAYS = int(os.environ.get("ASSESSMENT_RETENTION_DAYS", "30"))
 
 # Which Code of Conduct an answer means when it does not say.
 CASEBOOK_DEFAULT_REGIME = os.environ.get("CASEBOOK_DEFAULT_REGIME", "wales-2008")

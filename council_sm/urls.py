@@ -6,11 +6,19 @@ from django.urls import path
 
 from council_sm.assessments import views as assessment_views
 
+assessment_wizard = assessment_views.AssessmentWizard.as_view(
+    url_name="assessment-step", done_step_name=assessment_views.DONE_STEP
+)
+
 urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
     path("", assessment_views.start, name="start"),
+    path("assessment/", assessment_wizard, name="assessment"),
+    path("assessment/start-again/", assessment_views.start_again, name="assessment-start-again"),
+    path("assessment/result/<uuid:pk>/", assessment_views.result, name="assessment-result"),
+    path("assessment/<slug:step>/", assessment_wizard, name="assessment-step"),
     prefix_default_language=False,
 )

@@ -27,7 +27,18 @@ KEY_LABELS = {
     "description": _("Description"),
 }
 
+PLATFORM_LABELS = {
+    "facebook": _("Facebook"),
+    "x": _("X (Twitter)"),
+    "instagram": _("Instagram"),
+    "youtube": _("YouTube"),
+    "forum": _("An online forum or comments section"),
+    "blog": _("A blog or website"),
+    "other": _("Somewhere else"),
+}
+
 VALUE_LABELS = {
+    "platform": PLATFORM_LABELS,
     "account_type": {
         "council_provided": _("An account, page or blog provided by the council"),
         "councillor": _("An account that presents me as a councillor"),

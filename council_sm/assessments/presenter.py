@@ -3,7 +3,9 @@ assess` and the PDF record all render this one view, so they never disagree."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -37,6 +39,12 @@ class FactorRow:
     points: float
     reason: str
     sources: tuple[str, ...]
+    citation: str
+
+    @property
+    def moves_result(self) -> bool:
+        """Return True when this answer moved the score (or might, being unsure)."""
+        return self.effect != "neutral"
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,9 @@ class ParagraphRow:
     status: str  # "at_risk", "uncertain", "no_risk" or "not_applying"
     status_label: str
     why: str
+    reasons: tuple[str, ...]
     sources: tuple[str, ...]
+    citation: str
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,7 @@ class CounterfactualRow:
 class AdviceRow:
     source: str
     text: str
+    citation: str
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,14 @@ class ResultView:
     ruleset_version: str
     ruleset_sha256: str
 
+    @property
+    def moving_factors(self) -> tuple[FactorRow, ...]:
+        return tuple(row for row in self.factors if row.moves_result)
+
+    @property
+    def neutral_factors(self) -> tuple[FactorRow, ...]:
+        return tuple(row for row in self.factors if not row.moves_result)
+
 
 def _paragraph_status(engaged: bool, uncertain: bool, applies_here: bool) -> str:
     if engaged:
@@ -117,100 +136,154 @@ def _status_label(status: str) -> str:
     }[status]
 
 
-def _answer_rows(assessment: Assessment) -> tuple[AnswerRow, ...]:
-    data = assessment.answers.to_contract()
+def _source_names(result: Mapping[str, Any], casebook: Casebook | None) -> dict[str, str]:
+    """Return display names for the case and authority ids that sources use."""
+    names = {item["case"]: item.get("name", item["case"]) for item in result["precedents"]}
+    if casebook:
+        names.update({case.id: case.name for case in casebook.cases})
+        names.update(
+            {
+                key: str(record["title"])
+                for key, record in casebook.authorities.items()
+                if " " not in key
+            }
+        )
+    names.pop("guide", None)
+    return names
+
+
+def cite(sources: Any, names: Mapping[str, str]) -> str:
+    """Return sources as a reader sees them: 'guide 3.1.2; Councillor Mullaney'."""
+    return "; ".join(names.get(source, source) for source in sources)
+
+
+def _answer_rows(answers: Mapping[str, Any]) -> tuple[AnswerRow, ...]:
     return tuple(
-        AnswerRow(spec.key, str(KEY_LABELS[spec.key]), answer_label(spec.key, data[spec.key]))
+        AnswerRow(spec.key, str(KEY_LABELS[spec.key]), answer_label(spec.key, answers[spec.key]))
         for spec in ANSWER_KEYS
-        if spec.key not in {"regime", "platform", "description"} or data[spec.key]
+        if spec.key in answers
+        and (spec.key not in {"regime", "platform", "description"} or answers[spec.key])
+    )
+
+
+def _precedent_row(
+    item: Mapping[str, Any], casebook: Casebook | None, labels: Mapping[str, str]
+) -> PrecedentRow:
+    case = (
+        next((case for case in casebook.cases if case.id == item["case"]), None)
+        if casebook
+        else None
+    )
+    return PrecedentRow(
+        case_id=item["case"],
+        name=item.get("name", item["case"]),
+        authority=case.authority if case else "",
+        citation=item.get("citation", ""),
+        year=case.year if case else None,
+        summary=case.summary if case else "",
+        similarity=item["similarity"],
+        similarity_percent=round(100 * item["similarity"]),
+        official_capacity=item["official_capacity"],
+        outcome_label=(
+            _("Official capacity found")
+            if item["official_capacity"]
+            else _("Official capacity not found")
+        ),
+        sanction=item["sanction"],
+        shared=tuple(labels[key] for key in item["shared"]),
+        different=tuple(labels[key] for key in item["different"]),
+    )
+
+
+def present_result(
+    result: Mapping[str, Any],
+    answers: Mapping[str, Any],
+    casebook: Casebook | None,
+    *,
+    precedent_limit: int | None = None,
+) -> ResultView:
+    """Return the display view of a contract result and the answers it came from, in the
+    active language. Works from the stored JSON, so an old record shows what was said then;
+    the casebook, when it still holds the regime and cases, adds their names and summaries."""
+    finding = result["official_capacity"]
+    regime = casebook.regimes.get(result.get("regime", "")) if casebook else None
+    names = _source_names(result, casebook)
+    labels = {key: str(label) for key, label in KEY_LABELS.items()}
+    precedents = result["precedents"][:precedent_limit] if precedent_limit else result["precedents"]
+    return ResultView(
+        band=finding["band"],
+        band_label=str(BAND_LABELS[finding["band"]]),
+        headline=str(BAND_HEADLINES[finding["band"]]),
+        score=finding["score"],
+        regime_name=regime.name if regime else result.get("regime", ""),
+        capacity_test=regime.capacity_test if regime else "",
+        answers=_answer_rows(answers),
+        factors=tuple(
+            FactorRow(
+                key=effect["key"],
+                question=labels[effect["key"]],
+                answer=answer_label(effect["key"], effect["answer"]),
+                effect=effect["effect"],
+                effect_label=str(EFFECT_LABELS[effect["effect"]]),
+                points=effect.get("points", 0.0),
+                reason=effect["reason"],
+                sources=tuple(effect["sources"]),
+                citation=cite(effect["sources"], names),
+            )
+            for effect in finding["factors"]
+        ),
+        precedent_reason=finding.get("precedent_support", {}).get("reason", ""),
+        paragraphs=tuple(
+            ParagraphRow(
+                paragraph=item["paragraph"],
+                duty=item.get("duty", ""),
+                applies_label=str(APPLIES_LABELS[item["applies"]]),
+                status=(
+                    status := _paragraph_status(
+                        item["engaged"],
+                        item.get("uncertain", False),
+                        item.get("applies_here", item["applies"] == "always"),
+                    )
+                ),
+                status_label=_status_label(status),
+                why=item["why"],
+                reasons=tuple(item.get("reasons", ())),
+                sources=tuple(item["sources"]),
+                citation=cite(item["sources"], names),
+            )
+            for item in result["paragraphs"]
+        ),
+        precedents=tuple(_precedent_row(item, casebook, labels) for item in precedents),
+        counterfactuals=tuple(
+            CounterfactualRow(
+                changes=tuple(
+                    AnswerRow(key, str(KEY_LABELS[key]), answer_label(key, value))
+                    for key, value in item["change"].items()
+                ),
+                band=item["band"],
+                band_label=str(BAND_LABELS[item["band"]]),
+                score=item.get("score", 0),
+            )
+            for item in result["counterfactuals"]
+        ),
+        advice=tuple(
+            AdviceRow(
+                source=item["source"], text=item["text"], citation=cite([item["source"]], names)
+            )
+            for item in result["advice"]
+        ),
+        ruleset_version=result["ruleset"]["version"],
+        ruleset_sha256=result["ruleset"]["sha256"],
     )
 
 
 def present_assessment(
     assessment: Assessment, casebook: Casebook, *, precedent_limit: int | None = None
 ) -> ResultView:
-    """Return the display view of an assessment, in the active language."""
-    finding = assessment.official_capacity
-    regime = casebook.regimes[assessment.regime]
-    answers = assessment.answers.to_contract()
-    precedents = (
-        assessment.precedents[:precedent_limit] if precedent_limit else assessment.precedents
-    )
-    return ResultView(
-        band=finding.band,
-        band_label=str(BAND_LABELS[finding.band]),
-        headline=str(BAND_HEADLINES[finding.band]),
-        score=finding.score,
-        regime_name=regime.name,
-        capacity_test=regime.capacity_test,
-        answers=_answer_rows(assessment),
-        factors=tuple(
-            FactorRow(
-                key=effect.key,
-                question=str(KEY_LABELS[effect.key]),
-                answer=answer_label(effect.key, answers[effect.key]),
-                effect=effect.effect,
-                effect_label=str(EFFECT_LABELS[effect.effect]),
-                points=effect.points,
-                reason=effect.reason,
-                sources=effect.sources,
-            )
-            for effect in finding.factors
-        ),
-        precedent_reason=finding.precedent_support.reason,
-        paragraphs=tuple(
-            ParagraphRow(
-                paragraph=item.paragraph,
-                duty=item.duty,
-                applies_label=str(APPLIES_LABELS[item.applies]),
-                status=(
-                    status := _paragraph_status(item.engaged, item.uncertain, item.applies_here)
-                ),
-                status_label=_status_label(status),
-                why=item.why,
-                sources=item.sources,
-            )
-            for item in assessment.paragraphs
-        ),
-        precedents=tuple(
-            PrecedentRow(
-                case_id=item.case.id,
-                name=item.case.name,
-                authority=item.case.authority,
-                citation=item.case.citation,
-                year=item.case.year,
-                summary=item.case.summary,
-                similarity=item.similarity,
-                similarity_percent=round(100 * item.similarity),
-                official_capacity=item.case.outcome.official_capacity,
-                outcome_label=(
-                    _("Official capacity found")
-                    if item.case.outcome.official_capacity
-                    else _("Official capacity not found")
-                ),
-                sanction=item.case.outcome.sanction,
-                shared=tuple(str(KEY_LABELS[key]) for key in item.shared),
-                different=tuple(str(KEY_LABELS[key]) for key in item.different),
-            )
-            for item in precedents
-        ),
-        counterfactuals=tuple(
-            CounterfactualRow(
-                changes=tuple(
-                    AnswerRow(
-                        key,
-                        str(KEY_LABELS[key]),
-                        answer_label(key, {"true": True, "false": False}.get(value, value)),
-                    )
-                    for key, value in item.change.items()
-                ),
-                band=item.band,
-                band_label=str(BAND_LABELS[item.band]),
-                score=item.score,
-            )
-            for item in assessment.counterfactuals
-        ),
-        advice=tuple(AdviceRow(source=item.source, text=item.text) for item in assessment.advice),
-        ruleset_version=assessment.ruleset_version,
-        ruleset_sha256=assessment.ruleset_sha256,
+    """Return the display view of a fresh engine assessment."""
+    return present_result(
+        assessment.to_contract(),
+        assessment.answers.to_contract(),
+        casebook,
+        precedent_limit=precedent_limit,
     )

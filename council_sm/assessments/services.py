@@ -3,13 +3,26 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 
 from council_sm.caselaw.services import get_casebook
-from council_sm.engine import Assessment, Casebook, InvalidAnswers, Problem, assess, parse_answers
+from council_sm.engine import (
+    CONTRACT_VERSION,
+    Assessment,
+    Casebook,
+    InvalidAnswers,
+    Problem,
+    assess,
+    parse_answers,
+)
+
+from .models import SavedAssessment
 
 MAX_ANSWERS_BYTES = 64 * 1024
 
@@ -64,3 +77,28 @@ def assess_answers(data: Any, *, casebook: Casebook | None = None) -> tuple[Asse
         data, regimes=casebook.regimes, default_regime=settings.CASEBOOK_DEFAULT_REGIME
     )
     return assess(answers, casebook), casebook
+
+
+def save_self_assessment(data: dict[str, Any], *, language: str) -> SavedAssessment:
+    """Assess answers and keep the outcome without anything identifying: the free-text
+    description is kept only as a sha256, so the same record can be matched later."""
+    assessment, _casebook = assess_answers(data)
+    answers = assessment.answers.to_contract()
+    description = answers.pop("description", "")
+    return SavedAssessment.objects.create(
+        language=language,
+        contract=CONTRACT_VERSION,
+        answers=answers,
+        description_sha256=hashlib.sha256(description.encode()).hexdigest() if description else "",
+        result=assessment.to_contract(),
+        ruleset_version=assessment.ruleset_version,
+        ruleset_sha256=assessment.ruleset_sha256,
+    )
+
+
+def purge_assessments(*, older_than: timedelta) -> int:
+    """Delete saved self-assessments older than the given age; return how many went."""
+    deleted, _by_model = SavedAssessment.objects.filter(
+        created_at__lt=timezone.now() - older_than
+    ).delete()
+    return deleted
