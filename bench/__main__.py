@@ -30,9 +30,9 @@ def main() -> int:
     RESULTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         _setup_django(Path(folder) / "bench.sqlite3")
-        from bench import web
+        from bench import pdf, web
 
-        results = [engine.run(), web.run()]
+        results = [engine.run(), web.run(), pdf.run()]
     header = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),
@@ -45,7 +45,8 @@ def main() -> int:
         f"{header['when']}, Python {header['python']}, {header['machine']}.",
         "",
     ]
-    markdown += [engine.to_markdown(results[0]), "", web.to_markdown(results[1]), ""]
+    for module, result in zip((engine, web, pdf), results, strict=True):
+        markdown += [module.to_markdown(result), ""]
     (RESULTS / "report.md").write_text("\n".join(markdown))
     sys.stdout.write("\n".join(markdown) + "\n")
     return 0 if all(result.get("meets_target", True) for result in results) else 1

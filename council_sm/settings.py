@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "council_sm.caselaw",
     "council_sm.assessments",
+    "council_sm.records",
 ]
 
 MIDDLEWARE = [
@@ -144,6 +145,12 @@ COUNCIL_MONITORING_OFFICER_EMAIL = os.environ.get(
     "COUNCIL_MONITORING_OFFICER_EMAIL", "monitoring.officer@example.gov.uk"
 )
 COUNCIL_MONITORING_OFFICER_PHONE = os.environ.get("COUNCIL_MONITORING_OFFICER_PHONE", "")
+
+# The key that signs records' verification codes. Keep it stable for as long as records must
+# verify; it defaults to the secret key, but should be set on its own in production.
+RECORD_SIGNING_KEY = os.environ.get("RECORD_SIGNING_KEY", SECRET_KEY)
+RECORD_UPLOAD_MAX_BYTES = int(os.environ.get("RECORD_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+RECORD_UPLOAD_MAX_PAGES = 40
 
 # Saved self-assessments are deleted after this many days by `manage.py purge_assessments`.
 ASSESSMENT_RETENTION_DAYS = int(os.environ.get("ASSESSMENT_RETENTION_DAYS", "30"))

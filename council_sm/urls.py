@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import path
 
 from council_sm.assessments import views as assessment_views
+from council_sm.records import views as record_views
 
 assessment_wizard = assessment_views.AssessmentWizard.as_view(
     url_name="assessment-step", done_step_name=assessment_views.DONE_STEP
@@ -19,6 +20,12 @@ urlpatterns += i18n_patterns(
     path("assessment/", assessment_wizard, name="assessment"),
     path("assessment/start-again/", assessment_views.start_again, name="assessment-start-again"),
     path("assessment/result/<uuid:pk>/", assessment_views.result, name="assessment-result"),
+    path(
+        "assessment/result/<uuid:pk>/record.pdf",
+        record_views.self_assessment_pdf,
+        name="assessment-record-pdf",
+    ),
+    path("verify/", record_views.verify, name="verify"),
     path("assessment/<slug:step>/", assessment_wizard, name="assessment-step"),
     prefix_default_language=False,
 )

@@ -11,7 +11,9 @@ class SavedAssessment(models.Model):
     the ruleset used, the language and the time. No name, account or address is kept."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    reference = models.CharField(_("reference"), max_length=20, unique=True)
+    verification_code = models.CharField(_("verification code"), max_length=19)
+    created_at = models.DateTimeField(_("created"), db_index=True)
     language = models.CharField(_("language"), max_length=8)
     contract = models.PositiveSmallIntegerField(_("contract version"))
     answers = models.JSONField(_("answers"))
@@ -24,5 +26,7 @@ class SavedAssessment(models.Model):
         verbose_name = _("saved assessment")
         ordering = ["-created_at"]
 
+    kind = "self-assessment"
+
     def __str__(self) -> str:
-        return f"{self.id} ({self.created_at:%Y-%m-%d %H:%M})"
+        return f"{self.reference} ({self.created_at:%Y-%m-%d %H:%M})"

@@ -157,9 +157,13 @@ def cite(sources: Any, names: Mapping[str, str]) -> str:
     return "; ".join(names.get(source, source) for source in sources)
 
 
-def _answer_rows(answers: Mapping[str, Any]) -> tuple[AnswerRow, ...]:
+def _answer_rows(answers: Mapping[str, Any], regime_name: str) -> tuple[AnswerRow, ...]:
     return tuple(
-        AnswerRow(spec.key, str(KEY_LABELS[spec.key]), answer_label(spec.key, answers[spec.key]))
+        AnswerRow(
+            spec.key,
+            str(KEY_LABELS[spec.key]),
+            regime_name if spec.key == "regime" else answer_label(spec.key, answers[spec.key]),
+        )
         for spec in ANSWER_KEYS
         if spec.key in answers
         and (spec.key not in {"regime", "platform", "description"} or answers[spec.key])
@@ -217,7 +221,7 @@ def present_result(
         score=finding["score"],
         regime_name=regime.name if regime else result.get("regime", ""),
         capacity_test=regime.capacity_test if regime else "",
-        answers=_answer_rows(answers),
+        answers=_answer_rows(answers, regime.name if regime else answers.get("regime", "")),
         factors=tuple(
             FactorRow(
                 key=effect["key"],

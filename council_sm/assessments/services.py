@@ -3,15 +3,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
-from council_sm.caselaw.services import get_casebook
+from council_sm.caselaw.services import get_casebook, snapshot_casebook
 from council_sm.engine import (
     CONTRACT_VERSION,
     Assessment,
@@ -20,6 +20,12 @@ from council_sm.engine import (
     Problem,
     assess,
     parse_answers,
+)
+from council_sm.records.signing import (
+    description_hash,
+    new_reference,
+    signed_content,
+    verification_code,
 )
 
 from .models import SavedAssessment
@@ -79,21 +85,47 @@ def assess_answers(data: Any, *, casebook: Casebook | None = None) -> tuple[Asse
     return assess(answers, casebook), casebook
 
 
+@transaction.atomic
 def save_self_assessment(data: dict[str, Any], *, language: str) -> SavedAssessment:
-    """Assess answers and keep the outcome without anything identifying: the free-text
-    description is kept only as a sha256, so the same record can be matched later."""
-    assessment, _casebook = assess_answers(data)
+    """Assess answers and keep the outcome as a verifiable record without anything
+    identifying: the free-text description is kept only as a sha256. The ruleset used is kept
+    as a snapshot so the record can be recomputed later. Committed before any PDF is made."""
+    assessment, casebook = assess_answers(data)
     answers = assessment.answers.to_contract()
     description = answers.pop("description", "")
-    return SavedAssessment.objects.create(
+    result = assessment.to_contract()
+    snapshot_casebook(casebook)
+    saved = SavedAssessment(
         language=language,
         contract=CONTRACT_VERSION,
         answers=answers,
-        description_sha256=hashlib.sha256(description.encode()).hexdigest() if description else "",
-        result=assessment.to_contract(),
+        description_sha256=description_hash(description),
+        result=result,
         ruleset_version=assessment.ruleset_version,
         ruleset_sha256=assessment.ruleset_sha256,
     )
+    saved.created_at = timezone.now().replace(microsecond=0)
+    saved.reference = _unused_reference("SA")
+    saved.verification_code = verification_code(
+        signed_content(
+            reference=saved.reference,
+            kind=SavedAssessment.kind,
+            created_at=saved.created_at.isoformat(),
+            answers=answers,
+            description_sha256=saved.description_sha256,
+            result=result,
+        )
+    )
+    saved.save(force_insert=True)
+    return saved
+
+
+def _unused_reference(prefix: str) -> str:
+    for _attempt in range(10):
+        reference = new_reference(prefix)
+        if not SavedAssessment.objects.filter(reference=reference).exists():
+            return reference
+    raise RuntimeError("no unused reference found in 10 attempts")  # 32^8 codes: not expected
 
 
 def purge_assessments(*, older_than: timedelta) -> int:

@@ -231,6 +231,15 @@ def result(request: HttpRequest, pk: str) -> HttpResponse:
     )
 
 
+def session_description(request: HttpRequest) -> str | None:
+    """Return the description typed in this session's wizard, if any. It is never stored with
+    the assessment, so only the browser session that typed it can put it in a record."""
+    wizard = request.session.get(f"wizard_{WIZARD_PREFIX}") or {}
+    step = (wizard.get("step_data") or {}).get("description") or {}
+    values = step.get("description-description") or []
+    return values[0].strip() if values and isinstance(values[0], str) else None
+
+
 @require_POST
 def start_again(request: HttpRequest) -> HttpResponse:
     """Forget the answers in this session and go to the first question."""

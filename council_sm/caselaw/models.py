@@ -341,3 +341,20 @@ class CasebookStamp(models.Model):
 
     def __str__(self) -> str:
         return str(self.token)
+
+
+class RulesetSnapshot(models.Model):
+    """The whole casebook as it was when an assessment used it, keyed by its hash, so that a
+    record can be recomputed under its own ruleset years later. Written once, never changed."""
+
+    sha256 = models.CharField(_("sha256"), max_length=64, primary_key=True)
+    version = models.CharField(_("version"), max_length=40)
+    data = models.JSONField(_("casebook data"))
+    created_at = models.DateTimeField(_("first used"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ruleset snapshot")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.version} ({self.sha256[:12]})"

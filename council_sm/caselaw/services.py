@@ -136,3 +136,45 @@ def load_fixture_casebook_into_db(directory: Path | None = None) -> Casebook:
     casebook = build_casebook(read_fixture_data(directory or settings.CASEBOOK_FIXTURES_DIR))
     replace_casebook(casebook)
     return casebook
+
+
+def snapshot_casebook(casebook: Casebook) -> None:
+    """Keep the casebook under its hash, if it is not kept already."""
+    models.RulesetSnapshot.objects.get_or_create(
+        sha256=casebook.sha256, defaults={"version": casebook.version, "data": casebook.to_data()}
+    )
+
+
+@lru_cache(maxsize=8)
+def casebook_for_sha(sha256: str) -> Casebook | None:
+    """Return the casebook a record was assessed under, rebuilt from its snapshot, or None if
+    no snapshot with that hash is held. Snapshots never change, so the result is kept."""
+    snapshot = models.RulesetSnapshot.objects.filter(sha256=sha256).first()
+    if snapshot is None:
+        return None
+    casebook = build_casebook(snapshot.data)
+    return casebook if casebook.sha256 == sha256 else None
+
+
+def describe_changes(old: Casebook, new: Casebook) -> list[str]:
+    """Return one line per casebook section that differs between two rulesets, naming the
+    records added, removed or changed."""
+    lines = []
+    old_data, new_data = old.to_data(), new.to_data()
+    keys = {"authorities": "id", "factors": "key", "regimes": "id", "cases": "id", "advice": "id"}
+    for section, key in keys.items():
+        before = {item[key]: item for item in old_data[section]}
+        after = {item[key]: item for item in new_data[section]}
+        added = sorted(set(after) - set(before))
+        removed = sorted(set(before) - set(after))
+        changed = sorted(k for k in set(before) & set(after) if before[k] != after[k])
+        parts = [
+            f"{label} {', '.join(ids)}"
+            for label, ids in (("added", added), ("removed", removed), ("changed", changed))
+            if ids
+        ]
+        if parts:
+            lines.append(f"{section}: " + "; ".join(parts))
+    if old_data["ruleset"] != new_data["ruleset"]:
+        lines.append("scoring settings or version changed")
+    return lines
