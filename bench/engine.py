@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.samples import TYPICAL_ANSWERS
 from council_sm.caselaw.fixtures import read_fixture_data
 from council_sm.engine import assess, build_casebook, parse_answers
 from council_sm.engine.answers import ANSWER_KEYS
@@ -19,20 +20,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "casebook"
 SIZES = (1_000, 10_000)
 TARGET_MS = 50.0
 
-ANSWERS = {
-    "account_type": "personal",
-    "audience": "public",
-    "prominence": "moderate",
-    "self_identification": "none",
-    "discusses_council_business": True,
-    "uses_role_information": "unsure",
-    "concerns_authority_area": True,
-    "acts_for_constituent": False,
-    "seeks_council_action": False,
-    "primarily_party_political": False,
-    "uses_council_resources": False,
-    "content_risks": ["personal_attack"],
-}
+ANSWERS = TYPICAL_ANSWERS
 
 
 def synthetic_casebook_data(size: int, seed: int = 2026) -> dict[str, Any]:

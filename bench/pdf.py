@@ -12,23 +12,10 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
+from bench.samples import TYPICAL_ANSWERS
+
 REPEAT = 15
-ANSWERS = {
-    "account_type": "councillor",
-    "audience": "public",
-    "prominence": "moderate",
-    "self_identification": "once",
-    "discusses_council_business": True,
-    "uses_role_information": "unsure",
-    "concerns_authority_area": True,
-    "acts_for_constituent": False,
-    "seeks_council_action": False,
-    "primarily_party_political": False,
-    "uses_council_resources": False,
-    "content_risks": ["personal_attack", "predetermination"],
-    "platform": "facebook",
-    "description": "A post about the library closure, criticising the cabinet member's decision.",
-}
+ANSWERS = TYPICAL_ANSWERS
 
 
 def _median_ms(function) -> float:
