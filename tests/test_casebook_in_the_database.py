@@ -7,9 +7,16 @@ import shutil
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import timezone
 
 from council_sm.caselaw import models
-from council_sm.caselaw.services import get_casebook
+from council_sm.caselaw.services import (
+    NothingToPublish,
+    casebook_for_sha,
+    get_casebook,
+    publish_casebook,
+    working_casebook,
+)
 
 from .support import FIXTURES_DIR
 
@@ -35,12 +42,30 @@ def test_an_admin_edit_that_breaks_the_casebook_is_refused_with_the_reason():
     assert any("cases[mullaney].profile.audience" in message for message in caught.value.messages)
 
 
-def test_an_admin_edit_that_keeps_the_casebook_valid_is_accepted_and_changes_the_hash(casebook):
+def test_an_admin_edit_changes_the_working_copy_not_the_rules_in_use_until_published(casebook):
     value = models.FactorValue.objects.get(factor_id="audience", token="public")
     value.weight = 1.0
     value.full_clean()
     value.save()
-    assert get_casebook().sha256 != casebook.sha256
+    assert working_casebook().sha256 != casebook.sha256
+    assert get_casebook().sha256 == casebook.sha256
+
+    published = publish_casebook(by="test", note="audience weight")
+    assert get_casebook().sha256 == published.sha256 != casebook.sha256
+    assert published.version != casebook.version
+    assert published.version.startswith(f"{timezone.localdate().year}.")
+    assert models.RulesetSnapshot.objects.count() == 2
+
+
+def test_publishing_an_unchanged_casebook_is_refused(casebook):
+    with pytest.raises(NothingToPublish):
+        publish_casebook(by="test")
+
+
+def test_an_old_ruleset_stays_available_after_a_new_one_is_published(casebook):
+    models.FactorValue.objects.filter(factor_id="audience", token="public").update(weight=1.0)
+    publish_casebook(by="test")
+    assert casebook_for_sha(casebook.sha256).sha256 == casebook.sha256
 
 
 def test_a_broken_fixture_directory_loads_nothing(tmp_path, capsys, casebook):
@@ -71,10 +96,8 @@ def test_an_unchanged_casebook_is_read_with_one_query(django_assert_num_queries)
         get_casebook()
 
 
-def test_a_change_by_another_process_is_seen_on_the_next_read(casebook):
+def test_a_version_published_by_another_process_is_seen_on_the_next_read(casebook):
     get_casebook()
     models.FactorValue.objects.filter(factor_id="audience", token="public").update(weight=2.0)
-    from council_sm.caselaw.services import touch_casebook
-
-    touch_casebook()  # what the post_save signal does in the process that made the change
+    publish_casebook(by="another server")
     assert get_casebook().sha256 != casebook.sha256

@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from council_sm.assessments.models import SavedAssessment
 from council_sm.caselaw import models as caselaw
+from council_sm.caselaw.services import publish_casebook
 from council_sm.records.verification import verify_pdf, verify_reference
 
 from .records import issue_record, rewrite
@@ -74,6 +75,7 @@ def test_a_changed_ruleset_is_reported_and_the_record_still_verifies_under_its_o
     value = caselaw.FactorValue.objects.get(factor_id="audience", token="public")
     value.weight = 1.5
     value.save()
+    publish_casebook(by="test")
     outcome = verify_pdf(pdf)
     assert outcome.genuine
     assert any("factors: changed audience" in line for line in outcome.ruleset_changes)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from council_sm.caselaw.services import get_casebook, snapshot_casebook
+from council_sm.caselaw.services import get_casebook
 from council_sm.engine import (
     CONTRACT_VERSION,
     Assessment,
@@ -88,13 +88,12 @@ def assess_answers(data: Any, *, casebook: Casebook | None = None) -> tuple[Asse
 @transaction.atomic
 def save_self_assessment(data: dict[str, Any], *, language: str) -> SavedAssessment:
     """Assess answers and keep the outcome as a verifiable record without anything
-    identifying: the free-text description is kept only as a sha256. The ruleset used is kept
-    as a snapshot so the record can be recomputed later. Committed before any PDF is made."""
-    assessment, casebook = assess_answers(data)
+    identifying: the free-text description is kept only as a sha256. The ruleset used is a
+    published one, so the record can be recomputed later. Committed before any PDF is made."""
+    assessment, _casebook = assess_answers(data)
     answers = assessment.answers.to_contract()
     description = answers.pop("description", "")
     result = assessment.to_contract()
-    snapshot_casebook(casebook)
     saved = SavedAssessment(
         language=language,
         contract=CONTRACT_VERSION,

@@ -15,7 +15,7 @@ def load_casebook_if_empty(sender: Any, using: str = DEFAULT_DB_ALIAS, **kwargs:
     from . import models
     from .services import load_fixture_casebook_into_db
 
-    if using != DEFAULT_DB_ALIAS or models.Regime.objects.using(using).exists():
+    if using != DEFAULT_DB_ALIAS or models.RulesetSnapshot.objects.using(using).exists():
         return
     try:
         load_fixture_casebook_into_db()
@@ -24,10 +24,3 @@ def load_casebook_if_empty(sender: Any, using: str = DEFAULT_DB_ALIAS, **kwargs:
         raise CommandError(
             f"The casebook fixtures are invalid; nothing was loaded:\n{lines}"
         ) from error
-
-
-def mark_casebook_changed(sender: Any, **kwargs: Any) -> None:
-    """post_save / post_delete handler on every casebook model: a new stamp token."""
-    from .services import touch_casebook
-
-    touch_casebook()

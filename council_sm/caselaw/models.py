@@ -4,7 +4,6 @@ against the whole casebook before it is saved."""
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -329,32 +328,21 @@ class AdviceRule(CasebookRecord):
         _replace_or_append(data["advice"], "id", self.to_data())
 
 
-class CasebookStamp(models.Model):
-    """One row whose token changes with every change to the casebook tables, so a process can
-    reuse the casebook it built until the token moves. A fresh random token (not a counter) is
-    never reused, even when the transaction that set it rolls back."""
-
-    token = models.UUIDField(default=uuid.uuid4)
-
-    class Meta:
-        verbose_name = _("casebook stamp")
-
-    def __str__(self) -> str:
-        return str(self.token)
-
-
 class RulesetSnapshot(models.Model):
-    """The whole casebook as it was when an assessment used it, keyed by its hash, so that a
-    record can be recomputed under its own ruleset years later. Written once, never changed."""
+    """A published ruleset: the whole casebook as it was published, keyed by its hash. The
+    engine always assesses against the latest one, and a record can be recomputed under its own
+    ruleset years later. Written once, never changed; the tables above are the working copy."""
 
     sha256 = models.CharField(_("sha256"), max_length=64, primary_key=True)
-    version = models.CharField(_("version"), max_length=40)
+    version = models.CharField(_("version"), max_length=40, unique=True)
     data = models.JSONField(_("casebook data"))
-    created_at = models.DateTimeField(_("first used"), auto_now_add=True)
+    published_at = models.DateTimeField(_("published"), db_index=True)
+    published_by = models.CharField(_("published by"), max_length=150, blank=True)
+    note = models.TextField(_("what changed"), blank=True)
 
     class Meta:
-        verbose_name = _("ruleset snapshot")
-        ordering = ["-created_at"]
+        verbose_name = _("published ruleset")
+        ordering = ["-published_at"]
 
     def __str__(self) -> str:
         return f"{self.version} ({self.sha256[:12]})"

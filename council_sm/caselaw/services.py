@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
+import contextlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
-from council_sm.engine import Casebook, build_casebook
+from council_sm.engine import Casebook, InvalidCasebook, Problem, build_casebook
 
 from . import models
 from .fixtures import read_fixture_data
@@ -33,39 +34,66 @@ def casebook_data_from_db() -> dict[str, Any]:
     }
 
 
-CASEBOOK_MODELS = (
-    models.Ruleset,
-    models.Authority,
-    models.Factor,
-    models.FactorValue,
-    models.Regime,
-    models.Paragraph,
-    models.Case,
-    models.AdviceRule,
-)
+class NothingToPublish(Exception):
+    """Raised when the working copy is the same as the latest published ruleset."""
 
 
-def current_stamp() -> uuid.UUID:
-    """Return the token of the casebook now in the database (creating the row if needed)."""
-    stamp, _created = models.CasebookStamp.objects.get_or_create(pk=1)
-    return stamp.token
-
-
-def touch_casebook() -> None:
-    """Mark the casebook as changed, so every process rebuilds it on its next read."""
-    models.CasebookStamp.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4()})
-
-
-@lru_cache(maxsize=4)
-def _casebook_for(stamp: uuid.UUID) -> Casebook:
-    return build_casebook(casebook_data_from_db())
+def latest_published() -> models.RulesetSnapshot | None:
+    """Return the ruleset the service assesses against now."""
+    return models.RulesetSnapshot.objects.order_by("-published_at").first()
 
 
 def get_casebook() -> Casebook:
-    """Return the validated casebook currently in the database: one query while it has not
-    changed, a rebuild when it has. Raises InvalidCasebook if the stored casebook is broken, so
-    callers can say so rather than assess against it."""
-    return _casebook_for(current_stamp())
+    """Return the latest published casebook: one query while it has not changed, a rebuild
+    when a new version has been published. Raises InvalidCasebook if none is published."""
+    sha = (
+        models.RulesetSnapshot.objects.order_by("-published_at")
+        .values_list("sha256", flat=True)
+        .first()
+    )
+    casebook = casebook_for_sha(sha) if sha else None
+    if casebook is None:
+        raise InvalidCasebook([Problem("casebook", "no ruleset has been published")])
+    return casebook
+
+
+def working_casebook() -> Casebook:
+    """Return the casebook as edited in the admin, not yet published (validated)."""
+    return build_casebook(casebook_data_from_db())
+
+
+def _next_version(previous: str | None) -> str:
+    year = timezone.localdate().year
+    if previous and previous.startswith(f"{year}."):
+        number = previous.split(".", 1)[1]
+        if number.isdigit():
+            return f"{year}.{int(number) + 1}"
+    return f"{year}.1"
+
+
+@transaction.atomic
+def publish_casebook(*, by: str, note: str = "", version: str | None = None) -> Casebook:
+    """Publish the working copy as a new ruleset version and return it. Raises
+    InvalidCasebook if the working copy is broken, NothingToPublish if it has not changed."""
+    latest = latest_published()
+    data = casebook_data_from_db()
+    if latest is not None:
+        unchanged = {**data, "ruleset": {**data["ruleset"], "version": latest.version}}
+        if build_casebook(unchanged).sha256 == latest.sha256:
+            raise NothingToPublish(latest.version)
+    label = version or _next_version(latest.version if latest else None)
+    data["ruleset"] = {**data["ruleset"], "version": label}
+    casebook = build_casebook(data)
+    models.Ruleset.objects.update(version=label)
+    models.RulesetSnapshot.objects.create(
+        sha256=casebook.sha256,
+        version=label,
+        data=casebook.to_data(),
+        published_at=timezone.now(),
+        published_by=by,
+        note=note,
+    )
+    return casebook
 
 
 @transaction.atomic
@@ -130,25 +158,28 @@ def replace_casebook(casebook: Casebook) -> None:
     )
 
 
+@transaction.atomic
 def load_fixture_casebook_into_db(directory: Path | None = None) -> Casebook:
-    """Validate the fixture files and, only if all of them are valid, replace the database
-    casebook with them. Returns the casebook loaded."""
+    """Validate the fixture files and, only if all of them are valid, replace the working copy
+    with them and publish it: under the fixtures' own version label if that label is free,
+    otherwise as the next version. Nothing is published if the rules are already the latest.
+    Returns the casebook the service now assesses against."""
     casebook = build_casebook(read_fixture_data(directory or settings.CASEBOOK_FIXTURES_DIR))
     replace_casebook(casebook)
-    return casebook
-
-
-def snapshot_casebook(casebook: Casebook) -> None:
-    """Keep the casebook under its hash, if it is not kept already."""
-    models.RulesetSnapshot.objects.get_or_create(
-        sha256=casebook.sha256, defaults={"version": casebook.version, "data": casebook.to_data()}
-    )
+    label_taken = models.RulesetSnapshot.objects.filter(version=casebook.version).exists()
+    with contextlib.suppress(NothingToPublish):  # these rules are already the latest
+        publish_casebook(
+            by="fixtures",
+            note="Loaded from fixtures/casebook",
+            version=None if label_taken else casebook.version,
+        )
+    return get_casebook()
 
 
 @lru_cache(maxsize=8)
 def casebook_for_sha(sha256: str) -> Casebook | None:
-    """Return the casebook a record was assessed under, rebuilt from its snapshot, or None if
-    no snapshot with that hash is held. Snapshots never change, so the result is kept."""
+    """Return the published casebook with this hash, rebuilt from its snapshot, or None if no
+    ruleset with that hash was published. Snapshots never change, so the result is kept."""
     snapshot = models.RulesetSnapshot.objects.filter(sha256=sha256).first()
     if snapshot is None:
         return None
