@@ -25,6 +25,8 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 
 run: $(RUNTIME_STAMP)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python manage.py migrate --noinput
+	@# A demo monitoring officer, for development only (the command refuses without DEBUG).
+	@if [ "$${DJANGO_DEBUG:-true}" = "true" ]; then DJANGO_DEBUG=true $(BIN)/python manage.py seed_demo; fi
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 lint: $(DEV_STAMP)

@@ -5,6 +5,7 @@ DEBUG is off), DJANGO_ALLOWED_HOSTS (comma-separated), and the council's name an
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
     "formtools",
     "crispy_forms",
     "crispy_forms_gds",
+    "axes",
+    "council_sm.accounts",
     "council_sm.caselaw",
     "council_sm.assessments",
     "council_sm.records",
@@ -62,8 +65,37 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "council_sm.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its own response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "sign-in"
+LOGIN_REDIRECT_URL = "records:register"
+LOGOUT_REDIRECT_URL = "start"
+
+# Signed-in users are signed out after this long without a request; the session cookie lasts
+# a working day at most.
+SIGNED_IN_IDLE_MINUTES = int(os.environ.get("SIGNED_IN_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = 8 * 60 * 60
+
+# Sign-in throttling (django-axes): five failures lock the username for fifteen minutes. No
+# addresses are kept: the lock is on the username, and attempts record a fixed placeholder.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "council_sm.accounts.privacy.no_address"
+# axes.W006 asks for the IP address in the lockout: we lock the username alone on purpose, so
+# that no visitor's address is stored, and rotating addresses cannot unlock a username.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 ROOT_URLCONF = "council_sm.urls"
 
@@ -151,6 +183,10 @@ COUNCIL_MONITORING_OFFICER_PHONE = os.environ.get("COUNCIL_MONITORING_OFFICER_PH
 RECORD_SIGNING_KEY = os.environ.get("RECORD_SIGNING_KEY", SECRET_KEY)
 RECORD_UPLOAD_MAX_BYTES = int(os.environ.get("RECORD_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
 RECORD_UPLOAD_MAX_PAGES = 40
+
+# Advice records are kept this many years after their last version was issued, then deleted
+# by `manage.py purge_advice_records` (the audit trail keeps that they existed).
+ADVICE_RECORD_RETENTION_YEARS = int(os.environ.get("ADVICE_RECORD_RETENTION_YEARS", "6"))
 
 # Saved self-assessments are deleted after this many days by `manage.py purge_assessments`.
 ASSESSMENT_RETENTION_DAYS = int(os.environ.get("ASSESSMENT_RETENTION_DAYS", "30"))

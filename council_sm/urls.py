@@ -2,8 +2,10 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth.views import LogoutView
+from django.urls import include, path
 
+from council_sm.accounts.views import SignInView
 from council_sm.assessments import views as assessment_views
 from council_sm.records import views as record_views
 
@@ -26,6 +28,9 @@ urlpatterns += i18n_patterns(
         name="assessment-record-pdf",
     ),
     path("verify/", record_views.verify, name="verify"),
+    path("accounts/sign-in/", SignInView.as_view(), name="sign-in"),
+    path("accounts/sign-out/", LogoutView.as_view(), name="sign-out"),
+    path("records/", include("council_sm.records.urls")),
     path("assessment/<slug:step>/", assessment_wizard, name="assessment-step"),
     prefix_default_language=False,
 )

@@ -105,3 +105,13 @@ def test_content_risks_are_held_in_the_contract_order_whatever_order_they_came_i
         default_regime="wales-2008",
     )
     assert answers.content_risks == ("personal_attack", "names_staff")
+
+
+def test_answers_written_out_in_contract_form_read_back_the_same():
+    answers = parse_answers(
+        QUIET_PERSONAL_POST, regimes=["wales-2008"], default_regime="wales-2008"
+    )
+    again = parse_answers(
+        answers.to_contract(), regimes=["wales-2008"], default_regime="wales-2008"
+    )
+    assert again == answers

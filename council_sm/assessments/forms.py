@@ -111,17 +111,25 @@ def _text_field(question: Question) -> forms.CharField:
     )
 
 
+def question_field(question: Question) -> forms.Field:
+    """Return the form field that asks a question (radios, checkboxes or free text); the
+    wizard and the monitoring officer's form both use it."""
+    if question.kind == "radios":
+        return _radio_field(question)
+    if question.kind == "checkboxes":
+        return _risks_field(question)
+    return _text_field(question)
+
+
 def form_for(question: Question) -> type[QuestionForm]:
     """Return the form class that asks one question."""
+    field = question_field(question)
     if question.kind == "radios":
         bases: tuple[type, ...] = (QuestionForm,)
-        field = _radio_field(question)
     elif question.kind == "checkboxes":
         bases = (RisksMixin, QuestionForm)
-        field = _risks_field(question)
     else:
         bases = (DescriptionMixin, QuestionForm)
-        field = _text_field(question)
     name = "".join(part.title() for part in question.step.split("-")) + "Form"
     return type(name, bases, {"question": question, question.key: field})
 

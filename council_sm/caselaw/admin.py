@@ -3,6 +3,8 @@
 
 from django.contrib import admin
 
+from council_sm.admin_support import ReadOnlyAdmin
+
 from . import models
 
 
@@ -80,3 +82,11 @@ class AuthorityAdmin(admin.ModelAdmin):
 @admin.register(models.Ruleset)
 class RulesetAdmin(admin.ModelAdmin):
     list_display = ("version",)
+
+
+@admin.register(models.RulesetSnapshot)
+class RulesetSnapshotAdmin(ReadOnlyAdmin):
+    """Published rulesets are kept as they were; they are published from the workspace."""
+
+    list_display = ("version", "published_at", "published_by", "sha256")
+    exclude = ("data",)

@@ -343,6 +343,7 @@ class RulesetSnapshot(models.Model):
     class Meta:
         verbose_name = _("published ruleset")
         ordering = ["-published_at"]
+        permissions = [("publish_rulesetsnapshot", "Can publish the case library")]
 
     def __str__(self) -> str:
         return f"{self.version} ({self.sha256[:12]})"

@@ -240,7 +240,8 @@ def _parse_text(spec: AnswerKey, value: Any, problems: list[Problem]) -> str | N
 
 
 def _parse_platform(value: Any, problems: list[Problem]) -> str | None:
-    if isinstance(value, str) and PLATFORM_PATTERN.match(value):
+    # "" is how the contract form of answers says "not given" (Answers.to_contract).
+    if isinstance(value, str) and (value == "" or PLATFORM_PATTERN.match(value)):
         return value
     problems.append(
         Problem(

@@ -38,18 +38,21 @@ def signed_content(
     answers: dict[str, Any],
     description_sha256: str,
     result: dict[str, Any],
+    details: dict[str, Any] | None = None,
 ) -> bytes:
-    """Return the bytes a verification code is computed over (answers without description)."""
-    return canonical_json(
-        {
-            "reference": reference,
-            "kind": kind,
-            "created_at": created_at,
-            "answers": {key: value for key, value in answers.items() if key != "description"},
-            "description_sha256": description_sha256,
-            "result": result,
-        }
-    )
+    """Return the bytes a verification code is computed over (answers without description,
+    and for an advice record the officer's details: member, matter, determination, advice)."""
+    content = {
+        "reference": reference,
+        "kind": kind,
+        "created_at": created_at,
+        "answers": {key: value for key, value in answers.items() if key != "description"},
+        "description_sha256": description_sha256,
+        "result": result,
+    }
+    if details:
+        content["details"] = details
+    return canonical_json(content)
 
 
 def verification_code(content: bytes) -> str:

@@ -16,7 +16,9 @@ from council_sm.caselaw.services import casebook_for_sha, describe_changes, get_
 from council_sm.engine import InvalidAnswers, InvalidCasebook, assess, parse_answers
 
 from .document import ANSWERS_FILE, RECORD_FILE, RESULT_FILE
+from .models import AdviceRecord
 from .pdfparse import ParsedPdf, parse_pdf
+from .services import signed_details
 from .signing import (
     codes_match,
     description_hash,
@@ -97,6 +99,7 @@ def _verify_parts(answers: dict, result: dict, record: dict, content_sha256: str
     )
     checks = []
 
+    details = record.get("details") if isinstance(record.get("details"), dict) else None
     expected_code = verification_code(
         signed_content(
             reference=reference,
@@ -105,6 +108,7 @@ def _verify_parts(answers: dict, result: dict, record: dict, content_sha256: str
             answers=answers,
             description_sha256=description_hash(description),
             result=result,
+            details=details,
         )
     )
     code_ok = codes_match(str(record.get("verification_code", "")), expected_code)
@@ -144,6 +148,8 @@ def _verify_parts(answers: dict, result: dict, record: dict, content_sha256: str
 
 
 def _check_stored_copy(reference, answers, result, record, description) -> Check:
+    if record.get("kind") == AdviceRecord.kind:
+        return _check_stored_advice(reference, answers, result, record)
     stored = SavedAssessment.objects.filter(reference=reference).first()
     if stored is None:
         return Check(
@@ -163,6 +169,32 @@ def _check_stored_copy(reference, answers, result, record, description) -> Check
         _("Stored copy"),
         same,
         _("matches the record held by the council")
+        if same
+        else _("differs from the record held by the council"),
+    )
+
+
+def _check_stored_advice(reference, answers, result, record) -> Check:
+    version = (record.get("details") or {}).get("version")
+    stored = AdviceRecord.objects.filter(
+        reference=reference, version=version, status=AdviceRecord.Status.ISSUED
+    ).first()
+    if stored is None:
+        return Check(_("Stored copy"), False, _("no issued record with this reference is held"))
+    same = (
+        stored.result == result
+        and stored.answers == answers
+        and stored.verification_code == record.get("verification_code")
+        and stored.issued_at.isoformat() == record.get("created_at")
+        and signed_details(stored) == record.get("details")
+    )
+    note = ""
+    if same and not stored.is_latest:
+        note = " " + _("(a later version corrects it)")
+    return Check(
+        _("Stored copy"),
+        same,
+        (_("matches the record held by the council") + note)
         if same
         else _("differs from the record held by the council"),
     )
@@ -212,14 +244,24 @@ def _check_recomputation(
 def verify_reference(reference: str, code: str) -> Verification:
     """Return whether a reference and verification code belong to a record held here; reveals
     nothing beyond the reference, the date and the band, which the record itself shows."""
-    stored = SavedAssessment.objects.filter(reference=reference.strip().upper()).first()
-    if stored is None or not codes_match(code, stored.verification_code):
-        return Verification(False, problem=_("no record with this reference and code is held"))
-    return Verification(
-        True,
-        stored.reference,
-        (
-            Check(_("Issued"), True, stored.created_at.isoformat()),
-            Check(_("Result"), True, stored.result["official_capacity"]["band"]),
-        ),
-    )
+    reference = reference.strip().upper()
+    candidates = [
+        (item.created_at, item.result, item.verification_code)
+        for item in SavedAssessment.objects.filter(reference=reference)
+    ] + [
+        (item.issued_at, item.result, item.verification_code)
+        for item in AdviceRecord.objects.filter(
+            reference=reference, status=AdviceRecord.Status.ISSUED
+        )
+    ]
+    for issued_at, result, stored_code in candidates:
+        if codes_match(code, stored_code):
+            return Verification(
+                True,
+                reference,
+                (
+                    Check(_("Issued"), True, issued_at.isoformat()),
+                    Check(_("Result"), True, result["official_capacity"]["band"]),
+                ),
+            )
+    return Verification(False, problem=_("no record with this reference and code is held"))
