@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 
-.PHONY: run test lint bench assets clean
+.PHONY: run test lint bench assets messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,14 @@ bench: $(DEV_STAMP)
 
 assets:
 	bash assets/build.sh
+
+# Re-extract the strings and recompile the Welsh catalogue (needs gettext). The compiled .mo is
+# committed, so running the service never needs gettext.
+messages: $(DEV_STAMP)
+	DJANGO_DEBUG=true $(BIN)/python manage.py makemessages -l cy --no-obsolete \
+		--ignore=.venv --ignore=assets --ignore=tests --ignore=bench --ignore=staticfiles \
+		--ignore=test-artifacts
+	DJANGO_DEBUG=true $(BIN)/python manage.py compilemessages -l cy --ignore=.venv
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

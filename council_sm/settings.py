@@ -173,6 +173,7 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 # The council this installation serves, shown on every page and record.
 COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Example County Council")
+COUNCIL_NAME_CY = os.environ.get("COUNCIL_NAME_CY", "Cyngor Sir Enghreifftiol")
 COUNCIL_MONITORING_OFFICER_EMAIL = os.environ.get(
     "COUNCIL_MONITORING_OFFICER_EMAIL", "monitoring.officer@example.gov.uk"
 )
@@ -187,6 +188,10 @@ RECORD_UPLOAD_MAX_PAGES = 40
 # Advice records are kept this many years after their last version was issued, then deleted
 # by `manage.py purge_advice_records` (the audit trail keeps that they existed).
 ADVICE_RECORD_RETENTION_YEARS = int(os.environ.get("ADVICE_RECORD_RETENTION_YEARS", "6"))
+
+# A bilingual record puts this language first (the Welsh Language Standards expect Welsh
+# first where a council presents both).
+BILINGUAL_RECORD_FIRST_LANGUAGE = os.environ.get("BILINGUAL_RECORD_FIRST_LANGUAGE", "cy")
 
 # Saved self-assessments are deleted after this many days by `manage.py purge_assessments`.
 ASSESSMENT_RETENTION_DAYS = int(os.environ.get("ASSESSMENT_RETENTION_DAYS", "30"))

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
+from council_sm import statements
 from council_sm.accounts.views import SignInView
 from council_sm.assessments import views as assessment_views
 from council_sm.records import views as record_views
@@ -28,6 +29,8 @@ urlpatterns += i18n_patterns(
         name="assessment-record-pdf",
     ),
     path("verify/", record_views.verify, name="verify"),
+    path("accessibility/", statements.accessibility, name="accessibility"),
+    path("welsh-language/", statements.welsh_language, name="welsh-language"),
     path("accounts/sign-in/", SignInView.as_view(), name="sign-in"),
     path("accounts/sign-out/", LogoutView.as_view(), name="sign-out"),
     path("records/", include("council_sm.records.urls")),

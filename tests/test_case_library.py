@@ -38,6 +38,17 @@ LOCAL_DECISION = {
         "uses_council_resources": False,
     },
     "profile_notes": {},
+    "profile_notes_cy": {},
+    "name_cy": "Aelod o Gyngor Tref Pen-y-bont ar Ogwr",
+    "authority_cy": "Cyngor Tref Pen-y-bont ar Ogwr",
+    "tribunal_cy": "Ombwdsmon Gwasanaethau Cyhoeddus Cymru",
+    "citation_cy": "202102372",
+    "year_note_cy": "",
+    "summary_cy": (
+        "Roedd cyfrif Facebook personol aelod yn cynnwys cynnwys am faterion y cyngor a'i rôl."
+    ),
+    "sanction_cy": "Heb ei gofnodi yma.",
+    "outcome_note_cy": "Ffeithiau i'w gwirio cyn dibynnu arnynt.",
     "official_capacity": True,
     "breach": True,
     "paragraphs": [],
@@ -46,7 +57,9 @@ LOCAL_DECISION = {
     "sources": [
         {
             "title": "PSOW finding 202102372",
+            "title_cy": "Canfyddiad OGCC 202102372",
             "account": "Official capacity engaged.",
+            "account_cy": "Rhinwedd swyddogol yn berthnasol.",
             "checked": False,
         }
     ],

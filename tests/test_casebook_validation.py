@@ -108,3 +108,27 @@ def test_an_unreadable_fixture_file_is_named(tmp_path, fixture_data):
     with pytest.raises(InvalidCasebook) as caught:
         read_fixture_data(tmp_path)
     assert str(caught.value.problems[0]).startswith("c.json: cannot be read as JSON")
+
+
+def test_every_text_needs_its_welsh(raw_casebook):
+    raw_casebook["factors"][0]["values"]["personal"].pop("reason_cy")
+    case(raw_casebook, "mctigue").pop("summary_cy")
+    raw_casebook["ruleset"]["scoring"]["texts_cy"].pop("unsure")
+    found = problems(raw_casebook)
+    assert "factors[account_type].values.personal.reason_cy: expected non-empty text" in found
+    assert "cases[mctigue].summary_cy: expected non-empty text" in found
+    assert "ruleset.scoring.texts_cy.unsure: expected non-empty text" in found
+
+
+def test_the_welsh_casebook_has_the_same_figures_and_welsh_texts(casebook, answers_for):
+    from council_sm.engine import assess
+
+    answers = answers_for(uses_role_information="unsure")
+    english = assess(answers, casebook).to_contract()
+    welsh = assess(answers, casebook.in_language("cy")).to_contract()
+    assert welsh["official_capacity"]["score"] == english["official_capacity"]["score"]
+    assert welsh["ruleset"] == english["ruleset"]
+    assert welsh["official_capacity"]["factors"][0]["reason"] == (
+        casebook.factors[0].values["personal"].reason_cy
+    )
+    assert welsh["advice"][-1]["text"] != english["advice"][-1]["text"]

@@ -1,6 +1,7 @@
-"""Geometry for the server-rendered SVG of precedent similarity: labels above bars, so the
-chart stays legible when it shrinks to a 320 px screen. The template draws it; a table beside
-it is the text alternative."""
+"""Geometry for the server-rendered SVG of precedent similarity: each case's name above its
+bar and its outcome below, so that the chart stays legible when it shrinks to a 320 px screen
+and its words fit in Welsh as in English. The template draws it; a table beside it is the text
+alternative."""
 
 from __future__ import annotations
 
@@ -13,16 +14,18 @@ from .presenter import PrecedentRow
 
 WIDTH = 400
 BAR_SPAN = 300
-ROW = 58
+ROW = 78
 BAR_HEIGHT = 20
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
+    outcome: str
     value_label: str
     label_y: int
     bar_y: int
+    outcome_y: int
     width: int
     value_x: int
     highlight: bool
@@ -43,15 +46,15 @@ def similarity_chart(rows: Sequence[PrecedentRow]) -> SimilarityChart:
     """Return the chart of the given precedents' similarity, most similar first."""
     bars = []
     for index, row in enumerate(rows):
-        outcome = _("found") if row.official_capacity else _("not found")
         width = round(BAR_SPAN * row.similarity)
         bars.append(
             Bar(
-                label=_("%(name)s (official capacity %(outcome)s)")
-                % {"name": row.name, "outcome": outcome},
+                label=row.name,
+                outcome=row.outcome_label,
                 value_label=f"{row.similarity_percent}%",
                 label_y=index * ROW + 18,
                 bar_y=index * ROW + 26,
+                outcome_y=index * ROW + 64,
                 width=max(width, 1),
                 value_x=max(width, 1) + 8,
                 highlight=row.official_capacity,

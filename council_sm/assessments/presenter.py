@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from council_sm.engine import Assessment, Casebook
 from council_sm.engine.answers import ANSWER_KEYS
@@ -152,9 +153,32 @@ def _source_names(result: Mapping[str, Any], casebook: Casebook | None) -> dict[
     return names
 
 
+# How a citation's authority and pinpoint words read in the active language.
+CITATION_WORDS = {
+    "guide": gettext_lazy("guide"),
+    "SI 2008/788": gettext_lazy("SI 2008/788"),
+    "ECHR art 10": gettext_lazy("ECHR art 10"),
+    "para": gettext_lazy("para"),
+    "App.": gettext_lazy("App."),
+}
+
+
+def cite_source(source: str, names: Mapping[str, str]) -> str:
+    """Return one source as a reader sees it, in the active language: a case's name, or an
+    authority and its pinpoint ('guide 3.1.2' is 'canllaw 3.1.2' in Welsh)."""
+    if source in names:
+        return names[source]
+    for authority in ("guide", "SI 2008/788", "ECHR art 10"):
+        if source == authority or source.startswith(authority + " "):
+            pinpoint = source[len(authority) :]
+            words = [str(CITATION_WORDS.get(word, word)) for word in pinpoint.split(" ")]
+            return str(CITATION_WORDS[authority]) + " ".join(words)
+    return source
+
+
 def cite(sources: Any, names: Mapping[str, str]) -> str:
     """Return sources as a reader sees them: 'guide 3.1.2; Councillor Mullaney'."""
-    return "; ".join(names.get(source, source) for source in sources)
+    return "; ".join(cite_source(source, names) for source in sources)
 
 
 def _answer_rows(answers: Mapping[str, Any], regime_name: str) -> tuple[AnswerRow, ...]:

@@ -10,8 +10,9 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
-from council_sm.caselaw.services import get_casebook
+from council_sm.caselaw.services import casebook_for_sha, get_casebook
 from council_sm.engine import (
     CONTRACT_VERSION,
     Assessment,
@@ -75,14 +76,41 @@ def _refuse_constant(name: str) -> None:
     raise InvalidAnswers([Problem("answers", f"{name} is not valid JSON")])
 
 
-def assess_answers(data: Any, *, casebook: Casebook | None = None) -> tuple[Assessment, Casebook]:
-    """Return the assessment of decoded answers and the casebook used. Raises InvalidAnswers
-    listing every problem with the answers."""
-    casebook = casebook or get_casebook()
+def assess_answers(
+    data: Any, *, casebook: Casebook | None = None, language: str | None = None
+) -> tuple[Assessment, Casebook]:
+    """Return the assessment of decoded answers, its texts in the given language (default: the
+    active one), and the casebook used. Raises InvalidAnswers listing every problem."""
+    casebook = (casebook or get_casebook()).in_language(language or get_language())
     answers = parse_answers(
         data, regimes=casebook.regimes, default_regime=settings.CASEBOOK_DEFAULT_REGIME
     )
     return assess(answers, casebook), casebook
+
+
+def result_in_language(
+    result: dict[str, Any], answers: dict[str, Any], *, stored_language: str, language: str
+) -> dict[str, Any]:
+    """Return a stored result with its texts in another language: the engine is run again on
+    the same answers under the same published ruleset, which gives the same figures. Falls back
+    to the stored result if that ruleset is no longer held."""
+    if language == stored_language:
+        return result
+    casebook = casebook_for_sha(result.get("ruleset", {}).get("sha256", ""))
+    if casebook is None:
+        return result
+    try:
+        again, _casebook = assess_answers(answers, casebook=casebook, language=language)
+    except InvalidAnswers:
+        return result
+    translated = again.to_contract()
+    figures = ("band", "score")
+    if any(
+        translated["official_capacity"][name] != result["official_capacity"][name]
+        for name in figures
+    ):
+        return result
+    return translated
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from council_sm.caselaw.services import get_casebook
+from council_sm.caselaw.services import casebook_for_sha
 from council_sm.engine import InvalidAnswers, InvalidCasebook
 
 from .chart import similarity_chart
@@ -32,7 +32,7 @@ from .questions import (
     contract_value,
     is_asked,
 )
-from .services import save_self_assessment
+from .services import result_in_language, save_self_assessment
 
 logger = logging.getLogger(__name__)
 
@@ -214,11 +214,17 @@ class AssessmentWizard(NamedUrlSessionWizardView):
 def result(request: HttpRequest, pk: str) -> HttpResponse:
     """The explained result of a saved self-assessment."""
     saved = get_object_or_404(SavedAssessment, pk=pk)
-    try:
-        casebook = get_casebook()
-    except InvalidCasebook:
-        casebook = None
-    view = present_result(saved.result, saved.answers, casebook, precedent_limit=SHOWN_PRECEDENTS)
+    language = get_language()
+    casebook = casebook_for_sha(saved.ruleset_sha256)
+    result = result_in_language(
+        saved.result, saved.answers, stored_language=saved.language, language=language
+    )
+    view = present_result(
+        result,
+        saved.answers,
+        casebook.in_language(language) if casebook else None,
+        precedent_limit=SHOWN_PRECEDENTS,
+    )
     return render(
         request,
         "assessments/result.html",

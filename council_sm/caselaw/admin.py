@@ -11,7 +11,7 @@ from . import models
 class FactorValueInline(admin.TabularInline):
     model = models.FactorValue
     extra = 0
-    fields = ("position", "token", "weight", "reason", "sources")
+    fields = ("position", "token", "weight", "reason", "reason_cy", "sources")
 
 
 @admin.register(models.Factor)
@@ -26,7 +26,7 @@ class FactorAdmin(admin.ModelAdmin):
 class ParagraphInline(admin.StackedInline):
     model = models.Paragraph
     extra = 0
-    fields = ("position", "paragraph", "duty", "applies", "sources", "triggers")
+    fields = ("position", "paragraph", "duty", "duty_cy", "applies", "sources", "triggers")
 
 
 @admin.register(models.Regime)
@@ -40,27 +40,38 @@ class CaseAdmin(admin.ModelAdmin):
     list_display = ("id", "name", "authority", "year", "official_capacity", "breach")
     list_filter = ("official_capacity", "breach", "jurisdiction")
     search_fields = ("id", "name", "authority", "citation", "summary")
+    # Every text has its Welsh beside it: the service is bilingual, and a case without its
+    # Welsh cannot be published (validation names the missing field).
     fieldsets = (
         (
             None,
             {
                 "fields": (
                     "id",
-                    "name",
-                    "authority",
-                    "tribunal",
-                    "citation",
+                    ("name", "name_cy"),
+                    ("authority", "authority_cy"),
+                    ("tribunal", "tribunal_cy"),
+                    ("citation", "citation_cy"),
                     "year",
-                    "year_note",
+                    ("year_note", "year_note_cy"),
                     "jurisdiction",
                     "summary",
+                    "summary_cy",
                 )
             },
         ),
-        ("Facts as answers", {"fields": ("profile", "profile_notes")}),
+        ("Facts as answers", {"fields": ("profile", "profile_notes", "profile_notes_cy")}),
         (
             "Outcome",
-            {"fields": ("official_capacity", "breach", "paragraphs", "sanction", "outcome_note")},
+            {
+                "fields": (
+                    "official_capacity",
+                    "breach",
+                    "paragraphs",
+                    ("sanction", "sanction_cy"),
+                    ("outcome_note", "outcome_note_cy"),
+                )
+            },
         ),
         ("Sources", {"fields": ("sources",)}),
     )

@@ -76,11 +76,14 @@ class Authority(CasebookRecord):
 
     id = models.CharField(_("id"), max_length=64, primary_key=True)
     title = models.CharField(_("title"), max_length=300)
+    title_cy = models.CharField(_("title (Welsh)"), max_length=300)
     citation = models.CharField(_("citation"), max_length=300, blank=True)
+    citation_cy = models.CharField(_("citation (Welsh)"), max_length=300, blank=True)
     url = models.URLField(_("address"), blank=True)
     sections = models.JSONField(_("sections"), default=list, blank=True)
     verified_on = models.CharField(_("verified on"), max_length=10)
     note = models.TextField(_("note"), blank=True)
+    note_cy = models.TextField(_("note (Welsh)"), blank=True)
 
     class Meta:
         verbose_name = _("authority")
@@ -91,8 +94,13 @@ class Authority(CasebookRecord):
         return self.title
 
     def to_data(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "title": self.title, "verified_on": self.verified_on}
-        for name in ("citation", "url", "note"):
+        data: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "title_cy": self.title_cy,
+            "verified_on": self.verified_on,
+        }
+        for name in ("citation", "citation_cy", "url", "note", "note_cy"):
             if getattr(self, name):
                 data[name] = getattr(self, name)
         if self.sections:
@@ -109,7 +117,9 @@ class Factor(CasebookRecord):
     key = models.CharField(_("answer key"), max_length=64, primary_key=True)
     position = models.PositiveSmallIntegerField(_("position"))
     name = models.CharField(_("name"), max_length=200)
+    name_cy = models.CharField(_("name (Welsh)"), max_length=200)
     direction = models.TextField(_("direction"))
+    direction_cy = models.TextField(_("direction (Welsh)"))
     sources = models.JSONField(_("sources"), default=list)
 
     class Meta:
@@ -123,7 +133,9 @@ class Factor(CasebookRecord):
         return {
             "key": self.key,
             "name": self.name,
+            "name_cy": self.name_cy,
             "direction": self.direction,
+            "direction_cy": self.direction_cy,
             "sources": self.sources,
             # .all() keeps a prefetch usable; Meta.ordering puts the values in position order.
             "values": {value.token: value.to_data() for value in self.values.all()},
@@ -131,7 +143,13 @@ class Factor(CasebookRecord):
 
     def put_into(self, data: dict[str, Any]) -> None:
         entry = _find_or_append(data["factors"], "key", self.key, {"values": {}})
-        entry.update(name=self.name, direction=self.direction, sources=self.sources)
+        entry.update(
+            name=self.name,
+            name_cy=self.name_cy,
+            direction=self.direction,
+            direction_cy=self.direction_cy,
+            sources=self.sources,
+        )
 
 
 class FactorValue(CasebookRecord):
@@ -142,6 +160,7 @@ class FactorValue(CasebookRecord):
     token = models.CharField(_("answer value"), max_length=64)
     weight = models.FloatField(_("weight"))
     reason = models.TextField(_("reason"))
+    reason_cy = models.TextField(_("reason (Welsh)"))
     sources = models.JSONField(_("sources"), default=list)
 
     class Meta:
@@ -155,7 +174,12 @@ class FactorValue(CasebookRecord):
         return f"{self.factor_id}={self.token}"
 
     def to_data(self) -> dict[str, Any]:
-        return {"weight": self.weight, "reason": self.reason, "sources": self.sources}
+        return {
+            "weight": self.weight,
+            "reason": self.reason,
+            "reason_cy": self.reason_cy,
+            "sources": self.sources,
+        }
 
     def put_into(self, data: dict[str, Any]) -> None:
         for factor in data["factors"]:
@@ -168,10 +192,14 @@ class Regime(CasebookRecord):
 
     id = models.CharField(_("id"), max_length=64, primary_key=True)
     name = models.CharField(_("name"), max_length=300)
+    name_cy = models.CharField(_("name (Welsh)"), max_length=300)
     citation = models.CharField(_("citation"), max_length=300)
+    citation_cy = models.CharField(_("citation (Welsh)"), max_length=300)
     capacity_test = models.TextField(_("capacity test"))
+    capacity_test_cy = models.TextField(_("capacity test (Welsh)"))
     sources = models.JSONField(_("sources"), default=list)
     texts = models.JSONField(_("explanation texts"), default=dict)
+    texts_cy = models.JSONField(_("explanation texts (Welsh)"), default=dict)
 
     class Meta:
         verbose_name = _("regime")
@@ -184,10 +212,14 @@ class Regime(CasebookRecord):
         return {
             "id": self.id,
             "name": self.name,
+            "name_cy": self.name_cy,
             "citation": self.citation,
+            "citation_cy": self.citation_cy,
             "capacity_test": self.capacity_test,
+            "capacity_test_cy": self.capacity_test_cy,
             "sources": self.sources,
             "texts": self.texts,
+            "texts_cy": self.texts_cy,
             "paragraphs": [item.to_data() for item in self.paragraphs.all()],
         }
 
@@ -195,10 +227,14 @@ class Regime(CasebookRecord):
         entry = _find_or_append(data["regimes"], "id", self.id, {"paragraphs": []})
         entry.update(
             name=self.name,
+            name_cy=self.name_cy,
             citation=self.citation,
+            citation_cy=self.citation_cy,
             capacity_test=self.capacity_test,
+            capacity_test_cy=self.capacity_test_cy,
             sources=self.sources,
             texts=self.texts,
+            texts_cy=self.texts_cy,
         )
 
 
@@ -214,6 +250,7 @@ class Paragraph(CasebookRecord):
     position = models.PositiveSmallIntegerField(_("position"))
     paragraph = models.CharField(_("paragraph"), max_length=20)
     duty = models.TextField(_("duty"))
+    duty_cy = models.TextField(_("duty (Welsh)"))
     applies = models.CharField(_("applies"), max_length=20, choices=APPLIES_CHOICES)
     sources = models.JSONField(_("sources"), default=list)
     triggers = models.JSONField(_("triggers"), default=list)
@@ -232,6 +269,7 @@ class Paragraph(CasebookRecord):
         return {
             "paragraph": self.paragraph,
             "duty": self.duty,
+            "duty_cy": self.duty_cy,
             "applies": self.applies,
             "sources": self.sources,
             "triggers": self.triggers,
@@ -248,20 +286,29 @@ class Case(CasebookRecord):
 
     id = models.CharField(_("id"), max_length=64, primary_key=True)
     name = models.CharField(_("name"), max_length=200)
+    name_cy = models.CharField(_("name (Welsh)"), max_length=200)
     authority = models.CharField(_("authority"), max_length=200)
+    authority_cy = models.CharField(_("authority (Welsh)"), max_length=200)
     tribunal = models.CharField(_("tribunal"), max_length=300)
+    tribunal_cy = models.CharField(_("tribunal (Welsh)"), max_length=300)
     citation = models.CharField(_("citation"), max_length=300)
+    citation_cy = models.CharField(_("citation (Welsh)"), max_length=300)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     year_note = models.TextField(_("note on the year"), blank=True)
+    year_note_cy = models.TextField(_("note on the year (Welsh)"), blank=True)
     jurisdiction = models.CharField(_("jurisdiction"), max_length=40)
     summary = models.TextField(_("summary of the facts"))
+    summary_cy = models.TextField(_("summary of the facts (Welsh)"))
     profile = models.JSONField(_("factor profile (contract answers)"))
     profile_notes = models.JSONField(_("notes on the profile"), default=dict, blank=True)
+    profile_notes_cy = models.JSONField(_("notes on the profile (Welsh)"), default=dict, blank=True)
     official_capacity = models.BooleanField(_("official capacity found"))
     breach = models.BooleanField(_("breach found"))
     paragraphs = models.JSONField(_("paragraphs breached"), default=list, blank=True)
     sanction = models.TextField(_("sanction"))
+    sanction_cy = models.TextField(_("sanction (Welsh)"))
     outcome_note = models.TextField(_("note on the outcome"), blank=True)
+    outcome_note_cy = models.TextField(_("note on the outcome (Welsh)"), blank=True)
     sources = models.JSONField(_("sources"), default=list)
 
     class Meta:
@@ -275,21 +322,30 @@ class Case(CasebookRecord):
         return {
             "id": self.id,
             "name": self.name,
+            "name_cy": self.name_cy,
             "authority": self.authority,
+            "authority_cy": self.authority_cy,
             "tribunal": self.tribunal,
+            "tribunal_cy": self.tribunal_cy,
             "citation": self.citation,
+            "citation_cy": self.citation_cy,
             "year": self.year,
             "year_note": self.year_note,
+            "year_note_cy": self.year_note_cy,
             "jurisdiction": self.jurisdiction,
             "summary": self.summary,
+            "summary_cy": self.summary_cy,
             "profile": self.profile,
             "profile_notes": self.profile_notes,
+            "profile_notes_cy": self.profile_notes_cy,
             "outcome": {
                 "official_capacity": self.official_capacity,
                 "breach": self.breach,
                 "paragraphs": self.paragraphs,
                 "sanction": self.sanction,
+                "sanction_cy": self.sanction_cy,
                 "note": self.outcome_note,
+                "note_cy": self.outcome_note_cy,
             },
             "sources": self.sources,
         }
@@ -305,6 +361,7 @@ class AdviceRule(CasebookRecord):
     position = models.PositiveSmallIntegerField(_("position"))
     source = models.CharField(_("source"), max_length=100)
     text = models.TextField(_("advice"))
+    text_cy = models.TextField(_("advice (Welsh)"))
     always = models.BooleanField(_("always given"), default=False)
     triggers = models.JSONField(_("triggers"), default=list, blank=True)
 
@@ -320,6 +377,7 @@ class AdviceRule(CasebookRecord):
             "id": self.id,
             "source": self.source,
             "text": self.text,
+            "text_cy": self.text_cy,
             "always": self.always,
             "triggers": self.triggers,
         }

@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from council_sm.engine import Casebook, InvalidCasebook, Problem, build_casebook
 
@@ -116,11 +117,14 @@ def replace_casebook(casebook: Casebook) -> None:
         models.Authority(
             id=item["id"],
             title=item["title"],
+            title_cy=item["title_cy"],
             citation=item.get("citation", ""),
+            citation_cy=item.get("citation_cy", ""),
             url=item.get("url", ""),
             sections=item.get("sections", []),
             verified_on=item["verified_on"],
             note=item.get("note", ""),
+            note_cy=item.get("note_cy", ""),
         )
         for item in data["authorities"]
     )
@@ -129,7 +133,9 @@ def replace_casebook(casebook: Casebook) -> None:
             key=item["key"],
             position=position,
             name=item["name"],
+            name_cy=item["name_cy"],
             direction=item["direction"],
+            direction_cy=item["direction_cy"],
             sources=item["sources"],
         )
         models.FactorValue.objects.bulk_create(
@@ -151,7 +157,9 @@ def replace_casebook(casebook: Casebook) -> None:
             breach=outcome["breach"],
             paragraphs=outcome["paragraphs"],
             sanction=outcome["sanction"],
+            sanction_cy=outcome["sanction_cy"],
             outcome_note=outcome["note"],
+            outcome_note_cy=outcome["note_cy"],
         )
     models.AdviceRule.objects.bulk_create(
         models.AdviceRule(position=position, **item) for position, item in enumerate(data["advice"])
@@ -187,9 +195,18 @@ def casebook_for_sha(sha256: str) -> Casebook | None:
     return casebook if casebook.sha256 == sha256 else None
 
 
+SECTION_LABELS = {
+    "authorities": gettext_lazy("authorities"),
+    "factors": gettext_lazy("factors"),
+    "regimes": gettext_lazy("Codes of Conduct"),
+    "cases": gettext_lazy("cases"),
+    "advice": gettext_lazy("advice points"),
+}
+
+
 def describe_changes(old: Casebook, new: Casebook) -> list[str]:
     """Return one line per casebook section that differs between two rulesets, naming the
-    records added, removed or changed."""
+    records added, removed or changed, in the active language."""
     lines = []
     old_data, new_data = old.to_data(), new.to_data()
     keys = {"authorities": "id", "factors": "key", "regimes": "id", "cases": "id", "advice": "id"}
@@ -201,11 +218,15 @@ def describe_changes(old: Casebook, new: Casebook) -> list[str]:
         changed = sorted(k for k in set(before) & set(after) if before[k] != after[k])
         parts = [
             f"{label} {', '.join(ids)}"
-            for label, ids in (("added", added), ("removed", removed), ("changed", changed))
+            for label, ids in (
+                (gettext("added"), added),
+                (gettext("removed"), removed),
+                (gettext("changed"), changed),
+            )
             if ids
         ]
         if parts:
-            lines.append(f"{section}: " + "; ".join(parts))
+            lines.append(f"{SECTION_LABELS[section]}: " + "; ".join(parts))
     if old_data["ruleset"] != new_data["ruleset"]:
-        lines.append("scoring settings or version changed")
+        lines.append(gettext("scoring settings or version changed"))
     return lines

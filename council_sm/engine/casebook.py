@@ -26,8 +26,26 @@ from .answers import (
 
 APPLIES = ("always", "official_capacity")
 CASE_ID = re.compile(r"^[a-z][a-z0-9_-]{1,63}$")
-AUTHORITY_FIELDS = ("id", "title", "citation", "url", "sections", "verified_on", "note")
+AUTHORITY_FIELDS = (
+    "id",
+    "title",
+    "title_cy",
+    "citation",
+    "citation_cy",
+    "url",
+    "sections",
+    "verified_on",
+    "note",
+    "note_cy",
+)
 CASE_FIELDS = (
+    "name_cy",
+    "authority_cy",
+    "tribunal_cy",
+    "citation_cy",
+    "year_note_cy",
+    "summary_cy",
+    "profile_notes_cy",
     "id",
     "name",
     "authority",
@@ -59,6 +77,7 @@ class FactorValue:
     token: str
     weight: float
     reason: str
+    reason_cy: str
     sources: tuple[str, ...]
 
 
@@ -68,7 +87,9 @@ class Factor:
 
     key: str
     name: str
+    name_cy: str
     direction: str
+    direction_cy: str
     sources: tuple[str, ...]
     values: Mapping[str, FactorValue]
 
@@ -87,7 +108,9 @@ class CaseOutcome:
     breach: bool
     paragraphs: tuple[str, ...]
     sanction: str
+    sanction_cy: str
     note: str
+    note_cy: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,15 +119,22 @@ class Case:
 
     id: str
     name: str
+    name_cy: str
     authority: str
+    authority_cy: str
     tribunal: str
+    tribunal_cy: str
     citation: str
+    citation_cy: str
     year: int | None
     year_note: str
+    year_note_cy: str
     jurisdiction: str
     summary: str
+    summary_cy: str
     profile: Any  # Answers; typed loosely to keep this module free of a cycle in annotations
     profile_notes: Mapping[str, str]
+    profile_notes_cy: Mapping[str, str]
     outcome: CaseOutcome
     sources: tuple[Mapping[str, Any], ...]
 
@@ -116,6 +146,7 @@ class Trigger:
     key: str  # "content_risks" or a token key
     values: tuple[str, ...]
     reason: str
+    reason_cy: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +155,7 @@ class Paragraph:
 
     paragraph: str
     duty: str
+    duty_cy: str
     applies: str
     sources: tuple[str, ...]
     triggers: tuple[Trigger, ...]
@@ -135,10 +167,14 @@ class Regime:
 
     id: str
     name: str
+    name_cy: str
     citation: str
+    citation_cy: str
     capacity_test: str
+    capacity_test_cy: str
     sources: tuple[str, ...]
     texts: Mapping[str, str]
+    texts_cy: Mapping[str, str]
     paragraphs: tuple[Paragraph, ...]
 
 
@@ -149,6 +185,7 @@ class AdviceRule:
     id: str
     source: str
     text: str
+    text_cy: str
     always: bool
     triggers: tuple[Trigger, ...]
 
@@ -163,6 +200,7 @@ class Scoring:
     borderline_from: int
     max_counterfactuals: int
     texts: Mapping[str, str]
+    texts_cy: Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +235,9 @@ class Casebook:
     sha256: str
     index: tuple[FactorIndex, ...] = field(repr=False)
     logit_constant: float = 0.0
+    _languages: dict[str, Casebook] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def capacity_factors(self) -> tuple[Factor, ...]:
@@ -209,6 +250,15 @@ class Casebook:
             if case.id == case_id:
                 return case
         raise KeyError(case_id)
+
+    def in_language(self, language: str) -> Casebook:
+        """Return the casebook with every text in a language ("cy" for Welsh, anything else
+        for English). Weights, cases and the hash are the same; built once, then kept."""
+        if language != "cy":
+            return self
+        if language not in self._languages:
+            self._languages[language] = _in_welsh(self)
+        return self._languages[language]
 
     def without_case(self, case_id: str) -> Casebook:
         """Return the casebook with one case left out, as when testing a prediction on it."""
@@ -229,6 +279,34 @@ class Casebook:
         }
 
 
+# Fields that hold no text: copied as they are when a casebook changes language.
+_NOT_TEXT = frozenset({"index", "profile", "weight", "sha256", "version"})
+
+
+def _in_welsh(value: Any) -> Any:
+    """Return a value with every English text swapped for its Welsh partner (x for x_cy), in
+    dataclasses and in plain mappings alike, recursively."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for item in dataclasses.fields(value):
+            if not item.init or item.name.endswith("_cy") or item.name in _NOT_TEXT:
+                continue
+            partner = f"{item.name}_cy"
+            if hasattr(value, partner):
+                changes[item.name] = getattr(value, partner)
+            else:
+                changes[item.name] = _in_welsh(getattr(value, item.name))
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, Mapping):
+        return {
+            key: item if key.endswith("_cy") or f"{key}_cy" not in value else value[f"{key}_cy"]
+            for key, item in ((key, _in_welsh(item)) for key, item in value.items())
+        }
+    if isinstance(value, tuple):
+        return tuple(_in_welsh(item) for item in value)
+    return value
+
+
 def _scoring_data(scoring: Scoring) -> dict[str, Any]:
     return {
         "bias": scoring.bias,
@@ -237,6 +315,7 @@ def _scoring_data(scoring: Scoring) -> dict[str, Any]:
         "borderline_from": scoring.borderline_from,
         "max_counterfactuals": scoring.max_counterfactuals,
         "texts": dict(scoring.texts),
+        "texts_cy": dict(scoring.texts_cy),
     }
 
 
@@ -244,31 +323,48 @@ def _factor_data(factor: Factor) -> dict[str, Any]:
     return {
         "key": factor.key,
         "name": factor.name,
+        "name_cy": factor.name_cy,
         "direction": factor.direction,
+        "direction_cy": factor.direction_cy,
         "sources": list(factor.sources),
         "values": {
-            token: {"weight": value.weight, "reason": value.reason, "sources": list(value.sources)}
+            token: {
+                "weight": value.weight,
+                "reason": value.reason,
+                "reason_cy": value.reason_cy,
+                "sources": list(value.sources),
+            }
             for token, value in factor.values.items()
         },
     }
 
 
 def _trigger_data(trigger: Trigger) -> dict[str, Any]:
-    return {"key": trigger.key, "values": list(trigger.values), "reason": trigger.reason}
+    return {
+        "key": trigger.key,
+        "values": list(trigger.values),
+        "reason": trigger.reason,
+        "reason_cy": trigger.reason_cy,
+    }
 
 
 def _regime_data(regime: Regime) -> dict[str, Any]:
     return {
         "id": regime.id,
         "name": regime.name,
+        "name_cy": regime.name_cy,
         "citation": regime.citation,
+        "citation_cy": regime.citation_cy,
         "capacity_test": regime.capacity_test,
+        "capacity_test_cy": regime.capacity_test_cy,
         "sources": list(regime.sources),
         "texts": dict(regime.texts),
+        "texts_cy": dict(regime.texts_cy),
         "paragraphs": [
             {
                 "paragraph": paragraph.paragraph,
                 "duty": paragraph.duty,
+                "duty_cy": paragraph.duty_cy,
                 "applies": paragraph.applies,
                 "sources": list(paragraph.sources),
                 "triggers": [_trigger_data(trigger) for trigger in paragraph.triggers],
@@ -282,21 +378,30 @@ def _case_data(case: Case) -> dict[str, Any]:
     return {
         "id": case.id,
         "name": case.name,
+        "name_cy": case.name_cy,
         "authority": case.authority,
+        "authority_cy": case.authority_cy,
         "tribunal": case.tribunal,
+        "tribunal_cy": case.tribunal_cy,
         "citation": case.citation,
+        "citation_cy": case.citation_cy,
         "year": case.year,
         "year_note": case.year_note,
+        "year_note_cy": case.year_note_cy,
         "jurisdiction": case.jurisdiction,
         "summary": case.summary,
+        "summary_cy": case.summary_cy,
         "profile": case.profile.to_contract(),
         "profile_notes": dict(case.profile_notes),
+        "profile_notes_cy": dict(case.profile_notes_cy),
         "outcome": {
             "official_capacity": case.outcome.official_capacity,
             "breach": case.outcome.breach,
             "paragraphs": list(case.outcome.paragraphs),
             "sanction": case.outcome.sanction,
+            "sanction_cy": case.outcome.sanction_cy,
             "note": case.outcome.note,
+            "note_cy": case.outcome.note_cy,
         },
         "sources": [dict(source) for source in case.sources],
     }
@@ -307,6 +412,7 @@ def _advice_data(rule: AdviceRule) -> dict[str, Any]:
         "id": rule.id,
         "source": rule.source,
         "text": rule.text,
+        "text_cy": rule.text_cy,
         "always": rule.always,
         "triggers": [_trigger_data(trigger) for trigger in rule.triggers],
     }
@@ -339,6 +445,30 @@ class _Checker:
             self.add(f"{where}.{name}", "expected non-empty text")
             return ""
         return value
+
+    def texts_pair(
+        self, record: Mapping[str, Any], name: str, where: str, *, optional=False
+    ) -> tuple[str, str]:
+        """Return an English text and its Welsh partner (name_cy); both must be given."""
+        english = self.text(record, name, where, optional=optional)
+        welsh = self.text(record, f"{name}_cy", where, optional=optional or not english)
+        return english, welsh
+
+    def mapping_pair(
+        self, record: Mapping[str, Any], name: str, where: str, required: Iterable[str] = ()
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Return a mapping of texts and its Welsh partner with the same keys, all non-empty."""
+        english = record.get(name, {})
+        welsh = record.get(f"{name}_cy", {})
+        for label, value in ((name, english), (f"{name}_cy", welsh)):
+            if not isinstance(value, Mapping):
+                self.add(f"{where}.{label}", "expected an object")
+                return {}, {}
+        for key in sorted(set(english) | set(welsh) | set(required)):
+            for label, value in ((name, english), (f"{name}_cy", welsh)):
+                if not isinstance(value.get(key), str) or not value.get(key):
+                    self.add(f"{where}.{label}.{key}", "expected non-empty text")
+        return dict(english), dict(welsh)
 
     def number(self, record: Mapping[str, Any], name: str, where: str) -> float:
         value = record.get(name)
@@ -404,7 +534,11 @@ def _read_authorities(checker: _Checker, raw: Mapping[str, Any]) -> dict[str, Ma
         where = f"authorities[{record.get('id', position)}]"
         checker.only(record, AUTHORITY_FIELDS, where)
         authority_id = checker.text(record, "id", where)
-        checker.text(record, "title", where)
+        checker.texts_pair(record, "title", where)
+        if record.get("citation"):
+            checker.texts_pair(record, "citation", where)
+        if record.get("note"):
+            checker.texts_pair(record, "note", where)
         checker.text(record, "verified_on", where)
         if authority_id in authorities:
             checker.add(f"{where}.id", "appears more than once")
@@ -424,10 +558,10 @@ def _read_triggers(checker: _Checker, records: Any, where: str) -> tuple[Trigger
         if not isinstance(record, Mapping):
             checker.add(here, "expected an object")
             continue
-        checker.only(record, ("key", "values", "reason"), here)
+        checker.only(record, ("key", "values", "reason", "reason_cy"), here)
         key = checker.text(record, "key", here)
         values = checker.strings(record, "values", here)
-        reason = checker.text(record, "reason", here)
+        reason, reason_cy = checker.texts_pair(record, "reason", here)
         if key == "content_risks":
             allowed: tuple[str, ...] = CONTENT_RISKS
         elif key in TOKEN_KEYS:
@@ -438,7 +572,7 @@ def _read_triggers(checker: _Checker, records: Any, where: str) -> tuple[Trigger
         for value in values:
             if allowed and value not in allowed:
                 checker.add(f"{here}.values", f"{value!r} is not a value of {key}")
-        triggers.append(Trigger(key=key, values=values, reason=reason))
+        triggers.append(Trigger(key=key, values=values, reason=reason, reason_cy=reason_cy))
     return tuple(triggers)
 
 
@@ -447,7 +581,11 @@ def _read_factors(checker: _Checker, raw: Mapping[str, Any], sources: _SourceChe
     seen: set[str] = set()
     for position, record in enumerate(checker.records(raw, "factors")):
         where = f"factors[{record.get('key', position)}]"
-        checker.only(record, ("key", "name", "direction", "sources", "values"), where)
+        checker.only(
+            record,
+            ("key", "name", "name_cy", "direction", "direction_cy", "sources", "values"),
+            where,
+        )
         key = checker.text(record, "key", where)
         if key not in TOKEN_KEYS:
             checker.add(f"{where}.key", f"{key!r} is not an answer key with fixed values")
@@ -476,13 +614,15 @@ def _read_factors(checker: _Checker, raw: Mapping[str, Any], sources: _SourceChe
             if not isinstance(value, Mapping):
                 checker.add(here, "expected an object")
                 continue
-            checker.only(value, ("weight", "reason", "sources"), here)
+            checker.only(value, ("weight", "reason", "reason_cy", "sources"), here)
             value_sources = checker.strings(value, "sources", here, empty_ok=True) or factor_sources
             sources.check(checker, value_sources, f"{here}.sources")
+            reason, reason_cy = checker.texts_pair(value, "reason", here)
             values[token] = FactorValue(
                 token=token,
                 weight=checker.number(value, "weight", here),
-                reason=checker.text(value, "reason", here),
+                reason=reason,
+                reason_cy=reason_cy,
                 sources=value_sources,
             )
         if KEYS_BY_NAME[key].kind == "tristate" and len(values) == len(expected):
@@ -491,11 +631,15 @@ def _read_factors(checker: _Checker, raw: Mapping[str, Any], sources: _SourceChe
                 checker.add(
                     f"{where}.values.unsure", "weight must lie between those of true and false"
                 )
+        name, name_cy = checker.texts_pair(record, "name", where)
+        direction, direction_cy = checker.texts_pair(record, "direction", where)
         factors.append(
             Factor(
                 key=key,
-                name=checker.text(record, "name", where),
-                direction=checker.text(record, "direction", where),
+                name=name,
+                name_cy=name_cy,
+                direction=direction,
+                direction_cy=direction_cy,
                 sources=factor_sources,
                 values=values,
             )
@@ -517,21 +661,32 @@ def _read_regimes(checker: _Checker, raw: Mapping[str, Any], sources: _SourceChe
         where = f"regimes[{record.get('id', position)}]"
         checker.only(
             record,
-            ("id", "name", "citation", "capacity_test", "sources", "texts", "paragraphs"),
+            (
+                "id",
+                "name",
+                "name_cy",
+                "citation",
+                "citation_cy",
+                "capacity_test",
+                "capacity_test_cy",
+                "sources",
+                "texts",
+                "texts_cy",
+                "paragraphs",
+            ),
             where,
         )
         regime_id = checker.text(record, "id", where)
-        texts = checker.mapping(record, "texts", where)
-        for name in required_texts:
-            if not isinstance(texts.get(name), str) or not texts.get(name):
-                checker.add(f"{where}.texts.{name}", "expected non-empty text")
+        texts, texts_cy = checker.mapping_pair(record, "texts", where, required_texts)
         regime_sources = checker.strings(record, "sources", where)
         sources.check(checker, regime_sources, f"{where}.sources")
         paragraphs = []
         numbers: set[str] = set()
         for index, item in enumerate(checker.records(record, "paragraphs")):
             here = f"{where}.paragraphs[{item.get('paragraph', index)}]"
-            checker.only(item, ("paragraph", "duty", "applies", "sources", "triggers"), here)
+            checker.only(
+                item, ("paragraph", "duty", "duty_cy", "applies", "sources", "triggers"), here
+            )
             number = checker.text(item, "paragraph", here)
             if number in numbers:
                 checker.add(f"{here}.paragraph", "appears more than once")
@@ -541,10 +696,12 @@ def _read_regimes(checker: _Checker, raw: Mapping[str, Any], sources: _SourceChe
                 checker.add(f"{here}.applies", "expected one of " + ", ".join(APPLIES))
             paragraph_sources = checker.strings(item, "sources", here)
             sources.check(checker, paragraph_sources, f"{here}.sources")
+            duty, duty_cy = checker.texts_pair(item, "duty", here)
             paragraphs.append(
                 Paragraph(
                     paragraph=number,
-                    duty=checker.text(item, "duty", here),
+                    duty=duty,
+                    duty_cy=duty_cy,
                     applies=applies if applies in APPLIES else "official_capacity",
                     sources=paragraph_sources,
                     triggers=_read_triggers(checker, item.get("triggers"), f"{here}.triggers"),
@@ -552,13 +709,20 @@ def _read_regimes(checker: _Checker, raw: Mapping[str, Any], sources: _SourceChe
             )
         if regime_id in regimes:
             checker.add(f"{where}.id", "appears more than once")
+        name, name_cy = checker.texts_pair(record, "name", where)
+        citation, citation_cy = checker.texts_pair(record, "citation", where)
+        capacity_test, capacity_test_cy = checker.texts_pair(record, "capacity_test", where)
         regimes[regime_id] = Regime(
             id=regime_id,
-            name=checker.text(record, "name", where),
-            citation=checker.text(record, "citation", where),
-            capacity_test=checker.text(record, "capacity_test", where),
+            name=name,
+            name_cy=name_cy,
+            citation=citation,
+            citation_cy=citation_cy,
+            capacity_test=capacity_test,
+            capacity_test_cy=capacity_test_cy,
             sources=regime_sources,
-            texts=dict(texts),
+            texts=texts,
+            texts_cy=texts_cy,
             paragraphs=tuple(paragraphs),
         )
     if not regimes:
@@ -598,15 +762,22 @@ def _read_cases(checker: _Checker, raw: Mapping[str, Any], regimes: Iterable[str
             except InvalidAnswers as error:
                 for problem in error.problems:
                     checker.add(f"{where}.profile.{problem.key}", problem.message)
-        notes = record.get("profile_notes", {})
-        if not isinstance(notes, Mapping) or not all(key in KEYS_BY_NAME for key in notes):
+        notes, notes_cy = checker.mapping_pair(record, "profile_notes", where)
+        if not all(key in KEYS_BY_NAME for key in notes):
             checker.add(f"{where}.profile_notes", "expected an object keyed by answer keys")
-            notes = {}
         outcome_raw = checker.mapping(record, "outcome", where)
         outcome_where = f"{where}.outcome"
         checker.only(
             outcome_raw,
-            ("official_capacity", "breach", "paragraphs", "sanction", "note"),
+            (
+                "official_capacity",
+                "breach",
+                "paragraphs",
+                "sanction",
+                "sanction_cy",
+                "note",
+                "note_cy",
+            ),
             outcome_where,
         )
         found = outcome_raw.get("official_capacity")
@@ -623,32 +794,67 @@ def _read_cases(checker: _Checker, raw: Mapping[str, Any], regimes: Iterable[str
             if not isinstance(source, Mapping):
                 checker.add(here, "expected an object")
                 continue
-            checker.only(source, ("title", "citation", "url", "account", "checked", "note"), here)
-            checker.text(source, "title", here)
-            checker.text(source, "account", here)
+            checker.only(
+                source,
+                (
+                    "title",
+                    "title_cy",
+                    "citation",
+                    "citation_cy",
+                    "url",
+                    "account",
+                    "account_cy",
+                    "checked",
+                    "note",
+                    "note_cy",
+                ),
+                here,
+            )
+            checker.texts_pair(source, "title", here)
+            checker.texts_pair(source, "account", here)
+            for optional in ("citation", "note"):
+                if source.get(optional):
+                    checker.texts_pair(source, optional, here)
             if type(source.get("checked")) is not bool:
                 checker.add(f"{here}.checked", "expected true or false")
+        name, name_cy = checker.texts_pair(record, "name", where)
+        authority, authority_cy = checker.texts_pair(record, "authority", where)
+        tribunal, tribunal_cy = checker.texts_pair(record, "tribunal", where)
+        citation, citation_cy = checker.texts_pair(record, "citation", where)
+        year_note, year_note_cy = checker.texts_pair(record, "year_note", where, optional=True)
+        summary, summary_cy = checker.texts_pair(record, "summary", where)
+        sanction, sanction_cy = checker.texts_pair(outcome_raw, "sanction", outcome_where)
+        note, note_cy = checker.texts_pair(outcome_raw, "note", outcome_where, optional=True)
         cases.append(
             Case(
                 id=case_id,
-                name=checker.text(record, "name", where),
-                authority=checker.text(record, "authority", where),
-                tribunal=checker.text(record, "tribunal", where),
-                citation=checker.text(record, "citation", where),
+                name=name,
+                name_cy=name_cy,
+                authority=authority,
+                authority_cy=authority_cy,
+                tribunal=tribunal,
+                tribunal_cy=tribunal_cy,
+                citation=citation,
+                citation_cy=citation_cy,
                 year=year,
-                year_note=checker.text(record, "year_note", where, optional=True),
+                year_note=year_note,
+                year_note_cy=year_note_cy,
                 jurisdiction=checker.text(record, "jurisdiction", where),
-                summary=checker.text(record, "summary", where),
+                summary=summary,
+                summary_cy=summary_cy,
                 profile=profile,
-                profile_notes=dict(notes),
+                profile_notes=notes,
+                profile_notes_cy=notes_cy,
                 outcome=CaseOutcome(
                     official_capacity=bool(found),
                     breach=bool(breach),
                     paragraphs=checker.strings(
                         outcome_raw, "paragraphs", outcome_where, empty_ok=True
                     ),
-                    sanction=checker.text(outcome_raw, "sanction", outcome_where),
-                    note=checker.text(outcome_raw, "note", outcome_where, optional=True),
+                    sanction=sanction,
+                    sanction_cy=sanction_cy,
+                    note=note,
+                    note_cy=note_cy,
                 ),
                 sources=tuple(source for source in source_records if isinstance(source, Mapping)),
             )
@@ -662,7 +868,7 @@ def _read_advice(checker: _Checker, raw: Mapping[str, Any], sources: _SourceChec
     seen: set[str] = set()
     for position, record in enumerate(checker.records(raw, "advice")):
         where = f"advice[{record.get('id', position)}]"
-        checker.only(record, ("id", "source", "text", "always", "triggers"), where)
+        checker.only(record, ("id", "source", "text", "text_cy", "always", "triggers"), where)
         rule_id = checker.text(record, "id", where)
         if rule_id in seen:
             checker.add(f"{where}.id", "appears more than once")
@@ -673,11 +879,13 @@ def _read_advice(checker: _Checker, raw: Mapping[str, Any], sources: _SourceChec
         triggers = _read_triggers(checker, record.get("triggers", []), f"{where}.triggers")
         if not always and not triggers:
             checker.add(where, "needs triggers, or always: true")
+        text, text_cy = checker.texts_pair(record, "text", where)
         rules.append(
             AdviceRule(
                 id=rule_id,
                 source=source,
-                text=checker.text(record, "text", where),
+                text=text,
+                text_cy=text_cy,
                 always=bool(always),
                 triggers=triggers,
             )
@@ -697,6 +905,7 @@ def _read_scoring(checker: _Checker, raw: Mapping[str, Any]) -> Scoring:
             "borderline_from",
             "max_counterfactuals",
             "texts",
+            "texts_cy",
         ),
         where,
     )
@@ -704,17 +913,17 @@ def _read_scoring(checker: _Checker, raw: Mapping[str, Any]) -> Scoring:
     borderline_from = checker.number(record, "borderline_from", where)
     if not 0 < borderline_from < likely_from <= 100:
         checker.add(where, "needs 0 < borderline_from < likely_from <= 100")
-    texts = checker.mapping(record, "texts", where)
-    for name in ("precedent_support", "no_precedents", "unsure"):
-        if not isinstance(texts.get(name), str) or not texts.get(name):
-            checker.add(f"{where}.texts.{name}", "expected non-empty text")
+    texts, texts_cy = checker.mapping_pair(
+        record, "texts", where, ("precedent_support", "no_precedents", "unsure")
+    )
     return Scoring(
         bias=checker.number(record, "bias", where),
         precedent_weight=checker.number(record, "precedent_weight", where),
         likely_from=int(likely_from),
         borderline_from=int(borderline_from),
         max_counterfactuals=int(checker.number(record, "max_counterfactuals", where)),
-        texts=dict(texts),
+        texts=texts,
+        texts_cy=texts_cy,
     )
 
 

@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from council_sm.assessments.presenter import ResultView, present_result
+from council_sm.assessments.services import result_in_language
 from council_sm.caselaw.services import casebook_for_sha
+from council_sm.context_processors import council_name
 from council_sm.engine import CONTRACT_VERSION
 
 from .signing import description_hash
@@ -56,14 +58,15 @@ class RecordDocument:
     details: dict[str, Any] | None = None  # signed with the record (advice records)
     version_note: str = ""
 
-    def attachment_bytes(self, *, text_seal: str = "") -> dict[str, bytes]:
-        """Return the embedded files: answers, result and the record's own details."""
+    def attachment_bytes(self, *, text_seal: str = "", language: str = "") -> dict[str, bytes]:
+        """Return the embedded files: answers, result and the record's own details. language
+        names the rendering ("cy+en" for a bilingual one; default: this document's)."""
         record = {
             "contract": CONTRACT_VERSION,
             "reference": self.reference,
             "kind": self.kind,
             "created_at": self.created_at.isoformat(),
-            "language": self.language,
+            "language": language or self.language,
             "for_whom": self.for_whom,
             "description_sha256": self.description_sha256,
             "ruleset": self.result["ruleset"],
@@ -93,7 +96,10 @@ def self_assessment_document(saved, *, language: str, description: str | None) -
         answers["description"] = description
     with override(language):
         casebook = casebook_for_sha(saved.ruleset_sha256)
-        view = present_result(saved.result, saved.answers, casebook)
+        result = result_in_language(
+            saved.result, saved.answers, stored_language=saved.language, language=language
+        )
+        view = present_result(result, saved.answers, casebook and casebook.in_language(language))
         return RecordDocument(
             reference=saved.reference,
             kind=saved.kind,
@@ -107,7 +113,7 @@ def self_assessment_document(saved, *, language: str, description: str | None) -
             description_sha256=saved.description_sha256,
             verification_code=saved.verification_code,
             view=view,
-            council_name=settings.COUNCIL_NAME,
+            council_name=council_name(language),
             monitoring_officer_email=settings.COUNCIL_MONITORING_OFFICER_EMAIL,
             monitoring_officer_phone=settings.COUNCIL_MONITORING_OFFICER_PHONE,
             verify_path="/verify/" if language == "en" else f"/{language}/verify/",
@@ -122,7 +128,10 @@ def advice_document(record, *, language: str) -> RecordDocument:
 
     with override(language):
         casebook = casebook_for_sha(record.ruleset_sha256)
-        view = present_result(record.result, record.answers, casebook)
+        result = result_in_language(
+            record.result, record.answers, stored_language=record.language, language=language
+        )
+        view = present_result(result, record.answers, casebook and casebook.in_language(language))
         determination = str(BAND_LABELS[record.determination])
         officer_rows = [
             (_("Determination"), determination),
@@ -168,7 +177,7 @@ def advice_document(record, *, language: str) -> RecordDocument:
             description_sha256=description_hash(record.answers.get("description", "")),
             verification_code=record.verification_code,
             view=view,
-            council_name=settings.COUNCIL_NAME,
+            council_name=council_name(language),
             monitoring_officer_email=settings.COUNCIL_MONITORING_OFFICER_EMAIL,
             monitoring_officer_phone=settings.COUNCIL_MONITORING_OFFICER_PHONE,
             verify_path="/verify/" if language == "en" else f"/{language}/verify/",

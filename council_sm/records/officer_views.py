@@ -17,12 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from council_sm.accounts.access import officer_required
 from council_sm.assessments.presenter import present_result
+from council_sm.assessments.services import result_in_language
 from council_sm.caselaw.models import RulesetSnapshot
 from council_sm.caselaw.services import (
     NothingToPublish,
     casebook_for_sha,
     describe_changes,
-    get_casebook,
     latest_published,
     publish_casebook,
     working_casebook,
@@ -35,6 +35,7 @@ from .pdf import RenderingFailed, render_record_pdf
 from .record_forms import AdviceRecordForm, CorrectionForm
 from .register import PAGE_SIZE, RegisterFilterForm, filter_records, records_csv
 from .services import actor_label, audit, issue, save_draft, start_correction
+from .views import record_languages
 
 logger = logging.getLogger(__name__)
 
@@ -117,16 +118,20 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audit(request.user, AuditEvent.Action.VIEWED, record=record)
     versions = AdviceRecord.objects.filter(series=record.series).order_by("version")
     history = AuditEvent.objects.filter(series=record.series).order_by("-at", "-pk")
-    try:
-        casebook = casebook_for_sha(record.ruleset_sha256) or get_casebook()
-    except InvalidCasebook:
-        casebook = None
+    language = get_language()
+    casebook = casebook_for_sha(record.ruleset_sha256)
+    result = result_in_language(
+        record.result, record.answers, stored_language=record.language, language=language
+    )
+    view = present_result(
+        result, record.answers, casebook and casebook.in_language(language), precedent_limit=5
+    )
     return render(
         request,
         "records/record_detail.html",
         {
             "record": record,
-            "view": present_result(record.result, record.answers, casebook, precedent_limit=5),
+            "view": view,
             "versions": versions,
             "history": history[:50],
             "correction_form": CorrectionForm(),
@@ -179,7 +184,9 @@ def record_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("A draft has no PDF. Issue it first."))
         return redirect("records:detail", pk=record.pk)
     try:
-        rendered = render_record_pdf(advice_document(record, language=get_language()))
+        rendered = render_record_pdf(
+            *(advice_document(record, language=code) for code in record_languages(request))
+        )
     except RenderingFailed:
         logger.exception("Rendering advice record %s failed", record.pk)
         return render(request, "records/render_failed_officer.html", {"record": record}, status=503)

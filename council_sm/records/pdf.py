@@ -50,12 +50,26 @@ def _fetcher():
     return LocalAssetFetcher(allowed_protocols={"file"})
 
 
-def record_html(document: RecordDocument) -> str:
-    """Return the HTML a record is rendered from, in the document's language."""
-    with override(document.language):
+def record_html(*documents: RecordDocument) -> str:
+    """Return the HTML a record is rendered from: one document, or the same record in two
+    languages one after the other (a bilingual record), each part marked with its language."""
+    first = documents[0]
+    with override(first.language):
         return render_to_string(
             "records/record.html",
-            {"document": document, "view": document.view, "assets": _asset_base()},
+            {
+                "document": first,
+                "parts": [_part(document) for document in documents],
+                "languages": [document.language for document in documents],
+                "assets": _asset_base(),
+            },
+        )
+
+
+def _part(document: RecordDocument) -> str:
+    with override(document.language):
+        return render_to_string(
+            "records/record_part.html", {"document": document, "view": document.view}
         )
 
 
@@ -99,20 +113,22 @@ def _shown_content(pdf) -> str:
     return content_hash(streams, fonts)
 
 
-def render_record_pdf(document: RecordDocument) -> RenderedRecord:
-    """Return the PDF of a record, written once: just before the file is written, the seal over
-    what its pages show is put into record.json."""
+def render_record_pdf(document: RecordDocument, *more: RecordDocument) -> RenderedRecord:
+    """Return the PDF of a record (in more than one language when given more documents of the
+    same record), written once: just before the file is written, the seal over what its pages
+    show is put into record.json."""
     from hashlib import md5
 
     from weasyprint import HTML, Attachment
 
-    unsealed = document.attachment_bytes()
+    language = "+".join(part.language for part in (document, *more))
+    unsealed = document.attachment_bytes(language=language)
     sealed: dict[str, str] = {}
 
     def seal(_document, pdf) -> None:
         digest = _shown_content(pdf)
         final = document.attachment_bytes(
-            text_seal=text_seal(document.reference, document.language, digest)
+            text_seal=text_seal(document.reference, language, digest), language=language
         )[RECORD_FILE]
         for item in pdf.objects:
             extra = getattr(item, "extra", None)
@@ -129,7 +145,9 @@ def render_record_pdf(document: RecordDocument) -> RenderedRecord:
             raise RenderingFailed("record.json was not found in the PDF to seal it")
 
     try:
-        html = HTML(string=record_html(document), base_url=_asset_base(), url_fetcher=_fetcher())
+        html = HTML(
+            string=record_html(document, *more), base_url=_asset_base(), url_fetcher=_fetcher()
+        )
         # The record's own time, not the time of rendering, so renderings are identical.
         when = document.created_at.astimezone(UTC)
         attachments = [

@@ -22,7 +22,9 @@ WALL_SECONDS = 20
 
 @dataclass(frozen=True)
 class ParsedPdf:
-    """What could be read from an uploaded file, or why it could not."""
+    """What could be read from an uploaded file, or why it could not (error is a code:
+    not_pdf, too_many_pages, attachment_too_large, timeout or unreadable; the caller words it
+    in the page's language)."""
 
     error: str = ""
     pages: int = 0
@@ -38,13 +40,13 @@ def _read(data: bytes, max_pages: int) -> dict:
     reader = PdfReader(io.BytesIO(data), strict=False)
     pages = len(reader.pages)
     if pages > max_pages:
-        return {"error": f"has {pages} pages; a record has at most {max_pages}", "pages": pages}
+        return {"error": "too_many_pages", "pages": pages}
     streams = [_page_content(page) for page in reader.pages]
     attachments = {}
     for name, contents in reader.attachments.items():
         if name in WANTED and contents:
             if len(contents[0]) > MAX_ATTACHMENT_BYTES:
-                return {"error": f"its attachment {name} is too large", "pages": pages}
+                return {"error": "attachment_too_large", "pages": pages}
             attachments[name] = contents[0].decode("utf-8", errors="replace")
     return {
         "pages": pages,
@@ -95,7 +97,7 @@ def _limit_child() -> None:  # runs in the child before exec
 def parse_pdf(data: bytes, *, max_pages: int) -> ParsedPdf:
     """Return what a limited child process could read from the bytes of a PDF."""
     if not data.startswith(b"%PDF-"):
-        return ParsedPdf(error="is not a PDF file")
+        return ParsedPdf(error="not_pdf")
     try:
         completed = subprocess.run(  # noqa: S603 - our interpreter, our module, an integer
             [sys.executable, "-m", __name__, str(max_pages)],
@@ -106,13 +108,13 @@ def parse_pdf(data: bytes, *, max_pages: int) -> ParsedPdf:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return ParsedPdf(error="could not be read in the time allowed")
+        return ParsedPdf(error="timeout")
     if completed.returncode != 0:
-        return ParsedPdf(error="could not be read as a PDF (it may be damaged, or too complex)")
+        return ParsedPdf(error="unreadable")
     try:
         output = json.loads(completed.stdout)
     except json.JSONDecodeError:
-        return ParsedPdf(error="could not be read as a PDF")
+        return ParsedPdf(error="unreadable")
     return ParsedPdf(
         error=output.get("error", ""),
         pages=output.get("pages", 0),
@@ -127,7 +129,7 @@ def main() -> int:
     try:
         output = _read(data, max_pages)
     except Exception as error:  # a hostile or damaged file may raise anything
-        output = {"error": f"could not be read as a PDF ({type(error).__name__})"}
+        output = {"error": "unreadable", "detail": type(error).__name__}
     sys.stdout.write(json.dumps(output))
     return 0
 

@@ -60,6 +60,22 @@ class Verification:
         return lines
 
 
+def _parse_problem(parsed: ParsedPdf) -> str:
+    """Return why a file could not be read, in the active language."""
+    if parsed.error == "not_pdf":
+        return _("the file is not a PDF")
+    if parsed.error == "too_many_pages":
+        return _("the file has %(pages)s pages, and a record has at most %(limit)s") % {
+            "pages": parsed.pages,
+            "limit": settings.RECORD_UPLOAD_MAX_PAGES,
+        }
+    if parsed.error == "attachment_too_large":
+        return _("a file attached to it is too large")
+    if parsed.error == "timeout":
+        return _("the file could not be read in the time allowed")
+    return _("the file could not be read as a PDF (it may be damaged or too complex)")
+
+
 def _load_parts(parsed: ParsedPdf) -> tuple[dict, dict, dict] | str:
     attachments = parsed.attachments or {}
     missing = [name for name in (ANSWERS_FILE, RESULT_FILE, RECORD_FILE) if name not in attachments]
@@ -81,7 +97,7 @@ def verify_pdf(data: bytes) -> Verification:
         return Verification(False, problem=_("the file is larger than the limit"))
     parsed = parse_pdf(data, max_pages=settings.RECORD_UPLOAD_MAX_PAGES)
     if parsed.error:
-        return Verification(False, problem=_("the file %(error)s") % {"error": parsed.error})
+        return Verification(False, problem=_parse_problem(parsed))
     parts = _load_parts(parsed)
     if isinstance(parts, str):
         return Verification(False, problem=parts)

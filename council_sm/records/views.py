@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
@@ -25,18 +26,28 @@ def self_assessment_pdf(request: HttpRequest, pk: str) -> HttpResponse:
     already stored, so a rendering failure loses nothing and the link can simply be tried
     again."""
     saved = get_object_or_404(SavedAssessment, pk=pk)
-    language = get_language()
-    document = self_assessment_document(
-        saved, language=language, description=session_description(request)
-    )
+    description = session_description(request)
+    documents = [
+        self_assessment_document(saved, language=language, description=description)
+        for language in record_languages(request)
+    ]
     try:
-        rendered = render_record_pdf(document)
+        rendered = render_record_pdf(*documents)
     except RenderingFailed:
         logger.exception("Rendering record %s failed", saved.reference)
         return render(request, "records/render_failed.html", {"saved": saved}, status=503)
     response = HttpResponse(rendered.pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{saved.reference}.pdf"'
     return response
+
+
+def record_languages(request: HttpRequest) -> list[str]:
+    """Return the languages a record is asked for: the page's language, or both (?bilingual=1)
+    in the order the council has set."""
+    if request.GET.get("bilingual") == "1":
+        first = settings.BILINGUAL_RECORD_FIRST_LANGUAGE
+        return [first, "en" if first == "cy" else "cy"]
+    return [get_language()]
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,39 +6,17 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-pytestmark = pytest.mark.django_db(transaction=True)
+from .journey import choose, current_step
 
-CHOICES = {
-    "platform": "facebook",
-    "account": "personal",
-    "audience": "public",
-    "profile": "moderate",
-    "identify": "none",
-    "business": "true",
-    "role-information": "unsure",
-    "area": "true",
-    "constituent": "false",
-    "council-action": "false",
-    "party-political": "false",
-    "resources": "false",
-    "disclaimer": "false",
-    "removal-request": "false",
-    "political-expression": "false",
-}
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def answer_every_question(page: Page) -> None:
     for _ in range(30):
-        step = page.url.rstrip("/").rsplit("/", 1)[-1]
+        step = current_step(page)
         if step == "check":
             return
-        if step == "content":
-            page.get_by_label("A personal attack on someone").check()
-            page.get_by_label("A view on a planning or licensing matter you will decide").check()
-        elif step == "description":
-            page.get_by_label("Describe the post (optional)").fill("A post about the library.")
-        else:
-            page.locator(f"input[type=radio][value='{CHOICES[step]}']").check()
+        choose(page, step)
         page.get_by_role("button", name="Continue").click()
     raise AssertionError("never reached the check page")
 
