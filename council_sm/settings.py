@@ -198,6 +198,9 @@ ASSESSMENT_RETENTION_DAYS = int(os.environ.get("ASSESSMENT_RETENTION_DAYS", "30"
 
 # Which Code of Conduct an answer means when it does not say.
 CASEBOOK_DEFAULT_REGIME = os.environ.get("CASEBOOK_DEFAULT_REGIME", "wales-2008")
+# The Codes a site offers (comma-separated); with more than one, the wizard asks which Code the
+# member's council has adopted. A Welsh council offers only the Welsh Code.
+CASEBOOK_REGIMES = _env_list("CASEBOOK_REGIMES", CASEBOOK_DEFAULT_REGIME)
 CASEBOOK_FIXTURES_DIR = BASE_DIR / "fixtures" / "casebook"
 
 LOGGING = {

@@ -25,6 +25,7 @@ LOCAL_DECISION = {
         "A member's personal Facebook account carried content about council matters and her role."
     ),
     "profile": {
+        "regime": "wales-2008",
         "account_type": "personal",
         "audience": "public",
         "prominence": "moderate",

@@ -105,4 +105,4 @@ def test_the_csv_export_cannot_carry_a_spreadsheet_formula(client, records):
     author = AdviceRecord.objects.first().created_by
     make(author, issued=False, member_name='=HYPERLINK("http://x")')
     rows = list(csv.reader(io.StringIO(client.get("/records/export.csv").content.decode())))
-    assert any(row[3] == '\'=HYPERLINK("http://x")' for row in rows)
+    assert any(row[4] == '\'=HYPERLINK("http://x")' for row in rows)

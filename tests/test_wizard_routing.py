@@ -20,7 +20,8 @@ ANSWERS = {
     "content_risks": [],
     "description": "",
 }
-ORDER = [question.step for question in QUESTIONS] + ["check"]
+# A Welsh site offers one Code, so the question of which Code is not asked.
+ORDER = [question.step for question in QUESTIONS if not question.site_choice] + ["check"]
 
 
 def walk_to(client, stop_before: str, answers=ANSWERS):

@@ -10,11 +10,12 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from council_sm.engine.answers import CONTROL_CHARACTERS, DESCRIPTION_MAX_CHARS
 
-from .questions import NONE_OF_THESE, Question
+from .questions import NONE_OF_THESE, Question, offered_regimes
 
 
 class QuestionForm(forms.Form):
@@ -42,13 +43,25 @@ class QuestionForm(forms.Form):
         self.helper.layout = Layout(layout_field, Button("submit", _("Continue")))
 
 
+def _regime_choices() -> list[Choice]:
+    """Return the Codes of Conduct the site offers, named as the published casebook names
+    them in the active language."""
+    from council_sm.caselaw.services import get_casebook
+
+    regimes = get_casebook().in_language(get_language()).regimes
+    return [Choice(code, regimes[code].name) for code in offered_regimes() if code in regimes]
+
+
 def _radio_field(question: Question) -> forms.ChoiceField:
+    choices = (
+        _regime_choices
+        if question.site_choice
+        else [Choice(option.value, option.label, hint=option.hint) for option in question.options]
+    )
     return forms.ChoiceField(
         label=question.title,
         help_text=question.hint,
-        choices=[
-            Choice(option.value, option.label, hint=option.hint) for option in question.options
-        ],
+        choices=choices,
         widget=forms.RadioSelect,
         error_messages={
             "required": question.required_error,

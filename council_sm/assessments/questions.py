@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,9 @@ class Question:
     settled_by: Settled | None = None
     optional: bool = False
     extra: Mapping[str, Promise] = field(default_factory=dict)
+    # Asked only where the site offers more than one answer (settings.CASEBOOK_REGIMES); its
+    # options come from the published casebook, and otherwise the site's default is used.
+    site_choice: bool = False
 
 
 def _options(key: str, hints: Mapping[str, Promise] | None = None) -> tuple[Option, ...]:
@@ -64,6 +68,19 @@ def _yes_no_unsure(key: str) -> tuple[Option, ...]:
 
 
 QUESTIONS: tuple[Question, ...] = (
+    Question(
+        step="code",
+        key="regime",
+        kind="radios",
+        title=_("Which Code of Conduct has your council adopted?"),
+        hint=_(
+            "Welsh councils follow the Model Code of Conduct for Wales; many English councils "
+            "have adopted the LGA's model code. They differ on which duties apply when you are "
+            "not acting as a councillor. Your monitoring officer can tell you which applies."
+        ),
+        required_error=_("Select the Code of Conduct your council has adopted"),
+        site_choice=True,
+    ),
     Question(
         step="platform",
         key="platform",
@@ -304,7 +321,24 @@ def contract_value(question: Question, value: object) -> object:
     return value
 
 
+def offered_regimes() -> tuple[str, ...]:
+    """Return the Codes of Conduct this site offers, the default first."""
+    offered = [settings.CASEBOOK_DEFAULT_REGIME]
+    offered += [code for code in settings.CASEBOOK_REGIMES if code not in offered]
+    return tuple(offered)
+
+
 def is_asked(question: Question, earlier: Mapping[str, object]) -> bool:
-    """Return True unless an earlier answer settles this question."""
+    """Return True unless an earlier answer settles this question, or the site offers only
+    one answer to it."""
+    if question.site_choice:
+        return len(offered_regimes()) > 1
     settled = question.settled_by
     return settled is None or earlier.get(settled.when_key) != settled.when_value
+
+
+def unasked_value(question: Question) -> object:
+    """Return the value a question takes when it is not asked."""
+    if question.site_choice:
+        return settings.CASEBOOK_DEFAULT_REGIME
+    return question.settled_by.value if question.settled_by else None

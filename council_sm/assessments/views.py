@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from council_sm.caselaw.services import casebook_for_sha
+from council_sm.caselaw.services import casebook_for_sha, get_casebook
 from council_sm.engine import InvalidAnswers, InvalidCasebook
 
 from .chart import similarity_chart
@@ -31,6 +31,7 @@ from .questions import (
     Question,
     contract_value,
     is_asked,
+    unasked_value,
 )
 from .services import result_in_language, save_self_assessment
 
@@ -48,7 +49,10 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 def _condition(question: Question):
-    """Return the formtools condition for a question that an earlier answer may settle."""
+    """Return the formtools condition for a question that an earlier answer, or the site's
+    settings, may settle."""
+    if question.site_choice:
+        return lambda wizard: is_asked(question, {})
     settling_step = QUESTIONS_BY_KEY[question.settled_by.when_key].step
 
     def is_needed(wizard: AssessmentWizard) -> bool:
@@ -66,7 +70,9 @@ class AssessmentWizard(NamedUrlSessionWizardView):
         (CHECK_STEP, CheckAnswersForm)
     ]
     condition_dict = {
-        question.step: _condition(question) for question in QUESTIONS if question.settled_by
+        question.step: _condition(question)
+        for question in QUESTIONS
+        if question.settled_by or question.site_choice
     }
     storage_name = "council_sm.assessments.storage.ChangeTrackingSessionStorage"
 
@@ -90,7 +96,7 @@ class AssessmentWizard(NamedUrlSessionWizardView):
             if question.step in self.get_form_list():
                 value = (self.get_cleaned_data_for_step(question.step) or {}).get(question.key)
             else:
-                value = question.settled_by.value
+                value = unasked_value(question)
             if value is None:
                 continue
             answers[question.key] = contract_value(question, value)
@@ -99,15 +105,23 @@ class AssessmentWizard(NamedUrlSessionWizardView):
     def check_rows(self) -> list[dict[str, Any]]:
         """Return the check-your-answers rows: each answer, with a Change link when asked."""
         answers = self.collected_answers()
+        regime_names = {
+            code: regime.name
+            for code, regime in get_casebook().in_language(get_language()).regimes.items()
+        }
         rows = []
         for question in QUESTIONS:
             asked = question.step in self.get_form_list()
             value = answers.get(question.key, "" if question.optional else None)
+            if question.site_choice and not asked:
+                continue  # a site with one Code does not ask, and need not say
             rows.append(
                 {
                     "key": question.key,
                     "question": KEY_LABELS[question.key],
-                    "answer": answer_label(question.key, value),
+                    "answer": regime_names.get(value, value)
+                    if question.site_choice
+                    else answer_label(question.key, value),
                     "change_url": f"{self.get_step_url(question.step)}?change=1" if asked else "",
                     "settled_reason": "" if asked else question.settled_by.reason,
                 }

@@ -752,6 +752,11 @@ def _read_cases(checker: _Checker, raw: Mapping[str, Any], regimes: Iterable[str
             year = None
         profile = None
         raw_profile = checker.mapping(record, "profile", where)
+        if raw_profile and "regime" not in raw_profile:
+            # A case's facts are read under a Code; say which, rather than take a default.
+            checker.add(
+                f"{where}.profile.regime", "missing (say which Code the facts are read under)"
+            )
         if raw_profile:
             try:
                 profile = parse_answers(

@@ -23,6 +23,7 @@ from council_sm.caselaw.services import (
     NothingToPublish,
     casebook_for_sha,
     describe_changes,
+    get_casebook,
     latest_published,
     publish_casebook,
     working_casebook,
@@ -45,6 +46,9 @@ def register(request: HttpRequest) -> HttpResponse:
     """Every advice record version, searchable and filterable."""
     form = RegisterFilterForm(request.GET or None)
     page = Paginator(filter_records(form), PAGE_SIZE).get_page(request.GET.get("page"))
+    names = regime_names()
+    for record in page:
+        record.regime_name = names.get(record.answers.get("regime"), record.answers.get("regime"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -52,6 +56,15 @@ def register(request: HttpRequest) -> HttpResponse:
         "records/register.html",
         {"form": form, "page": page, "query": query.urlencode()},
     )
+
+
+def regime_names() -> dict[str, str]:
+    """Return each Code of Conduct's name in the active language."""
+    try:
+        regimes = get_casebook().in_language(get_language()).regimes
+    except InvalidCasebook:
+        return {}
+    return {code: regime.name for code, regime in regimes.items()}
 
 
 @officer_required

@@ -23,6 +23,8 @@ from council_sm.assessments.questions import (
     QUESTIONS,
     QUESTIONS_BY_KEY,
     contract_value,
+    is_asked,
+    unasked_value,
 )
 from council_sm.assessments.services import assess_answers
 from council_sm.engine import InvalidAnswers
@@ -73,6 +75,10 @@ def _answer_field(question) -> forms.Field:
     if question.kind == "text":
         field.widget.attrs["rows"] = 3
     return field
+
+
+def _asked() -> list:
+    return [q for q in QUESTIONS if not q.site_choice or is_asked(q, {})]
 
 
 class AdviceRecordForm(forms.Form):
@@ -129,7 +135,7 @@ class AdviceRecordForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for question in QUESTIONS:
+        for question in _asked():
             self.fields[question.key] = _answer_field(question)
         self.engine_band: str | None = None
         self.helper = FormHelper()
@@ -196,6 +202,9 @@ class AdviceRecordForm(forms.Form):
         data = self.cleaned_data
         answers: dict[str, Any] = {}
         for question in QUESTIONS:
+            if question.site_choice and question.key not in self.fields:
+                answers[question.key] = unasked_value(question)
+                continue
             value = data.get(question.key)
             settled = question.settled_by
             if settled and data.get(settled.when_key) == settled.when_value:
