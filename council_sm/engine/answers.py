@@ -266,7 +266,7 @@ def parse_answers(data: Any, *, regimes: Iterable[str], default_regime: str) -> 
     values: dict[str, Any] = {}
     for key in data:
         if key not in KEYS_BY_NAME:
-            problems.append(Problem(str(key), "unknown key"))
+            problems.append(Problem(str(key) or '""', "unknown key"))
     for spec in ANSWER_KEYS:
         if spec.key not in data:
             if spec.required:
