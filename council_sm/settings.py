@@ -65,6 +65,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Its request phase runs before any view hook, so before the CSRF check reads an
+    # oversized upload to find the token.
+    "council_sm.records.middleware.UploadLimitMiddleware",
     "council_sm.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its own response.
@@ -133,6 +136,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",
         }
+    )
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A request waits at most this long for a row or table lock, then fails cleanly (issuing
+    # retries a few times) instead of hanging a worker behind a stuck writer.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", f"-c lock_timeout={int(os.environ.get('DATABASE_LOCK_TIMEOUT_MS', '2000'))}"
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -14,6 +14,8 @@ assessment_wizard = assessment_views.AssessmentWizard.as_view(
     url_name="assessment-step", done_step_name=assessment_views.DONE_STEP
 )
 
+handler500 = "council_sm.errors.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
 ]

@@ -1,5 +1,7 @@
 """The public verification form: upload a record, or give its reference and code."""
 
+from __future__ import annotations
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
@@ -45,12 +47,23 @@ class VerifyForm(forms.Form):
             Button("submit", _("Check the record")),
         )
 
+    TOO_LARGE = _("The file must be smaller than 5 MB")
+
+    @classmethod
+    def refused_as_too_large(cls) -> VerifyForm:
+        """A form showing only the size error, for an upload refused before it was read."""
+        form = cls(data={}, files={})
+        form.is_valid()
+        form.errors.clear()
+        form.add_error("record", forms.ValidationError(cls.TOO_LARGE, code="size"))
+        return form
+
     def clean_record(self):
         upload = self.cleaned_data.get("record")
         if upload is None:
             return None
         if upload.size > settings.RECORD_UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(_("The file must be smaller than 5 MB"), code="size")
+            raise forms.ValidationError(self.TOO_LARGE, code="size")
         head = upload.read(5)
         upload.seek(0)
         if head != b"%PDF-":

@@ -7,7 +7,6 @@ import logging
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -35,7 +34,14 @@ from .models import AdviceRecord, AuditEvent
 from .pdf import RenderingFailed, render_record_pdf
 from .record_forms import AdviceRecordForm, CorrectionForm
 from .register import PAGE_SIZE, RegisterFilterForm, filter_records, records_csv
-from .services import actor_label, audit, issue, save_draft, start_correction
+from .services import (
+    TRANSIENT_ERRORS,
+    actor_label,
+    audit,
+    issue,
+    save_draft,
+    start_correction,
+)
 from .views import record_languages
 
 logger = logging.getLogger(__name__)
@@ -161,8 +167,8 @@ def issue_record(request: HttpRequest, pk: int) -> HttpResponse:
     except PermissionError:
         messages.error(request, _("This record has already been issued."))
         return redirect("records:detail", pk=record.pk)
-    except OperationalError:
-        logger.exception("Issuing record %s failed: database busy", record.pk)
+    except TRANSIENT_ERRORS:
+        logger.exception("Issuing record %s failed: database busy or unreachable", record.pk)
         messages.error(
             request, _("The record could not be issued just now. Nothing was changed; try again.")
         )

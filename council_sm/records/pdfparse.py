@@ -18,15 +18,18 @@ MAX_ATTACHMENT_BYTES = 1024 * 1024
 CHILD_MEMORY_BYTES = 768 * 1024 * 1024
 CHILD_CPU_SECONDS = 10
 WALL_SECONDS = 20
+CHILD_COMMAND = [sys.executable, "-m", __name__]  # + the page limit
 
 
 @dataclass(frozen=True)
 class ParsedPdf:
     """What could be read from an uploaded file, or why it could not (error is a code:
     not_pdf, too_many_pages, attachment_too_large, timeout or unreadable; the caller words it
-    in the page's language)."""
+    in the page's language). detail is for the log: the exception or signal that stopped the
+    reader."""
 
     error: str = ""
+    detail: str = ""
     pages: int = 0
     content_sha256: str = ""
     attachments: dict | None = None
@@ -100,7 +103,7 @@ def parse_pdf(data: bytes, *, max_pages: int) -> ParsedPdf:
         return ParsedPdf(error="not_pdf")
     try:
         completed = subprocess.run(  # noqa: S603 - our interpreter, our module, an integer
-            [sys.executable, "-m", __name__, str(max_pages)],
+            [*CHILD_COMMAND, str(max_pages)],
             input=data,
             capture_output=True,
             timeout=WALL_SECONDS,
@@ -108,15 +111,16 @@ def parse_pdf(data: bytes, *, max_pages: int) -> ParsedPdf:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return ParsedPdf(error="timeout")
-    if completed.returncode != 0:
-        return ParsedPdf(error="unreadable")
+        return ParsedPdf(error="timeout", detail=f"over {WALL_SECONDS} s")
+    if completed.returncode != 0:  # killed by a limit (SIGXCPU, SIGKILL) or crashed
+        return ParsedPdf(error="unreadable", detail=f"exit status {completed.returncode}")
     try:
         output = json.loads(completed.stdout)
     except json.JSONDecodeError:
         return ParsedPdf(error="unreadable")
     return ParsedPdf(
         error=output.get("error", ""),
+        detail=output.get("detail", ""),
         pages=output.get("pages", 0),
         content_sha256=output.get("content_sha256", ""),
         attachments=output.get("attachments"),

@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import OperationalError, transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from council_sm.assessments.services import assess_answers
@@ -30,6 +30,9 @@ DETAIL_FIELDS = (
     "correction_reason",
 )
 LOCK_RETRIES = 5
+# A locked database, or a connection lost mid-transaction (which Django closes on the failed
+# rollback, so the next attempt reconnects): worth a short wait and another try.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 
 
 def actor_label(user: AbstractBaseUser | None) -> str:
@@ -125,11 +128,13 @@ def record_code(record: AdviceRecord) -> str:
 def issue(record: AdviceRecord, *, user: AbstractBaseUser) -> AdviceRecord:
     """Issue a draft: fix it, give it its reference (a new one for a first version, the
     series' own for a correction) and its verification code. Two officers issuing at once get
-    consecutive references; a locked database is retried a few times before giving up."""
+    consecutive references; a locked database or a lost connection is retried a few times
+    before giving up. The issuing transaction is all or nothing: a failure leaves the draft,
+    the counter and the audit trail as they were."""
     for attempt in range(LOCK_RETRIES):
         try:
             return _issue_once(record.pk, user)
-        except OperationalError:
+        except TRANSIENT_ERRORS:
             if attempt == LOCK_RETRIES - 1:
                 raise
             time.sleep(0.05 * (attempt + 1))
