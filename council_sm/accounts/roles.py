@@ -3,7 +3,8 @@
 - Monitoring officers (and deputies) keep advice records, see the audit trail and edit and
   publish the case library.
 - Trainers run training sessions and edit scenarios; they never see advice records.
-- Administrators manage accounts; they never see advice records either (least privilege: the
+- Administrators manage accounts (and unlock them after failed sign-ins); they never see
+  advice records either (least privilege: the
   records hold personal data about named members)."""
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     TRAINERS: {},
     ADMINISTRATORS: {
         "auth": ("view_user", "add_user", "change_user", "view_group"),
+        # Unlocking an account locked after failed sign-ins is deleting its lockout.
+        "axes": ("view_accessattempt", "delete_accessattempt"),
     },
 }
 

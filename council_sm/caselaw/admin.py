@@ -2,6 +2,7 @@
 (see CasebookRecord.clean), so an edit that would break assessment is refused with the reason."""
 
 from django.contrib import admin
+from django.db import models as db_models
 
 from council_sm.admin_support import ReadOnlyAdmin
 
@@ -88,11 +89,17 @@ class AdviceRuleAdmin(admin.ModelAdmin):
 class AuthorityAdmin(admin.ModelAdmin):
     list_display = ("id", "title", "verified_on")
     search_fields = ("id", "title", "citation")
+    # An address typed without a scheme is taken as https (Django 6's default, chosen now).
+    formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(models.Ruleset)
 class RulesetAdmin(admin.ModelAdmin):
     list_display = ("version",)
+
+    def has_add_permission(self, request):
+        """The scoring settings are one row, loaded with the casebook; it is changed, not added."""
+        return False
 
 
 @admin.register(models.RulesetSnapshot)
