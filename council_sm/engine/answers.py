@@ -240,7 +240,8 @@ def _parse_text(spec: AnswerKey, value: Any, problems: list[Problem]) -> str | N
 
 
 def _parse_platform(value: Any, problems: list[Problem]) -> str | None:
-    if isinstance(value, str) and PLATFORM_PATTERN.match(value):
+    # fullmatch: with match, "$" would also accept a trailing newline ("x\n").
+    if isinstance(value, str) and PLATFORM_PATTERN.fullmatch(value):
         return value
     problems.append(
         Problem(
@@ -299,3 +300,4 @@ def parse_answers(data: Any, *, regimes: Iterable[str], default_regime: str) -> 
     if problems:
         raise InvalidAnswers(problems)
     return Answers(**values)
+
