@@ -1,9 +1,11 @@
-"""URLs: English unprefixed, Welsh under /cy/."""
+"""URLs: English unprefixed, Welsh under /cy/. The health check is not a translated page, so
+it lives outside i18n_patterns (and so has no /cy/ twin)."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import path
 
+from council_sm import health
 from council_sm.assessments import views as assessment_views
 from council_sm.records import views as record_views
 
@@ -13,6 +15,7 @@ assessment_wizard = assessment_views.AssessmentWizard.as_view(
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 urlpatterns += i18n_patterns(
