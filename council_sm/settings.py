@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "csp",
+    "ninja",
     "formtools",
     "crispy_forms",
     "crispy_forms_gds",

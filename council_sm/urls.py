@@ -1,11 +1,12 @@
-"""URLs: English unprefixed, Welsh under /cy/. The health check is not a translated page, so
-it lives outside i18n_patterns (and so has no /cy/ twin)."""
+"""URLs: English unprefixed, Welsh under /cy/. The health check and the JSON API are not
+translated pages, so they live outside i18n_patterns (and so have no /cy/ twin)."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import path
 
 from council_sm import health
+from council_sm.api.views import api
 from council_sm.assessments import views as assessment_views
 from council_sm.records import views as record_views
 
@@ -16,6 +17,7 @@ assessment_wizard = assessment_views.AssessmentWizard.as_view(
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", health.healthz, name="healthz"),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

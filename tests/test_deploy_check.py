@@ -31,8 +31,7 @@ def test_the_balancer_s_https_header_is_read_from_the_environment(tmp_path):
     result = python(code, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
-        "('HTTP_X_FORWARDED_PROTO', 'https') ['https://socialmedia.example.gov.uk'] "
-        "True True True"
+        "('HTTP_X_FORWARDED_PROTO', 'https') ['https://socialmedia.example.gov.uk'] True True True"
     )
 
 

@@ -52,6 +52,11 @@ REQUESTS = {
         "/assessment/platform/?email=jones@example.org",
         {"platform-platform": SECRET, "csrfmiddlewaretoken": "x"},
     ),
+    "api-bad-answers": lambda client: client.post(
+        "/api/v1/assessments?email=jones@example.org",
+        json.dumps({"account_type": SECRET, "description": SECRET}),
+        content_type="application/json",
+    ),
 }
 
 
