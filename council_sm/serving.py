@@ -50,6 +50,10 @@ class JsonLogger(Logger):
         method = environ.get("REQUEST_METHOD", "-")
         path = environ.get("PATH_INFO", "-")
         status = resp.status_code if isinstance(resp.status_code, int) else None
+        # Files sent with sendfile (WhiteNoise's static files) do not add to `sent`.
+        sent = getattr(resp, "sent", 0) or 0
+        if not sent and method != "HEAD":
+            sent = getattr(resp, "response_length", None) or 0
         self.access_log.info(
             "%s %s %s",
             method,
@@ -59,7 +63,7 @@ class JsonLogger(Logger):
                 "method": method,
                 "path": path,
                 "status": status,
-                "bytes": getattr(resp, "sent", None),
+                "bytes": sent,
                 "duration_ms": round(request_time.total_seconds() * 1000, 1),
                 "request_id": request_id,
             },

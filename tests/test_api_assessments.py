@@ -9,6 +9,8 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import OperationalError
+from django.db.backends.utils import CursorWrapper
 from django.test import Client
 
 from council_sm.assessments.models import SavedAssessment
@@ -149,3 +151,16 @@ def test_the_api_needs_no_csrf_token_sets_no_cookie_and_saves_nothing():
 def test_the_api_lives_only_in_the_english_url_space(client):
     assert client.post("/cy" + URL, "{}", content_type="application/json").status_code == 404
     assert client.get(URL).status_code == 405
+
+
+@pytest.mark.parametrize("url", [URL, "/api/v1/casebook"], ids=["assessments", "casebook"])
+def test_a_database_that_cannot_be_used_gets_503_json_not_a_traceback(client, monkeypatch, url):
+    def fail(self, sql, params=None):
+        raise OperationalError("connection to server at 10.0.0.9 failed")
+
+    monkeypatch.setattr(CursorWrapper, "execute", fail)
+    response = post(client, json.dumps(QUIET_PERSONAL_POST)) if url == URL else client.get(url)
+    assert response.status_code == 503
+    assert response.json() == {
+        "errors": {"service": ["The service cannot assess answers just now. Try again later."]}
+    }

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
@@ -66,5 +68,14 @@ def test_the_api_answers_every_generated_request_as_its_document_says(settings_,
 
 @pytest.fixture
 def settings_(settings):
+    """Schemathesis calls the WSGI application as a server would, under the test's transaction.
+    As Django's own test client does, stop the request signals from closing the connection
+    (which, inside a transaction on PostgreSQL, would close it for good)."""
     settings.ALLOWED_HOSTS = ["localhost"]
-    return settings
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield settings
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)

@@ -8,6 +8,7 @@ saved, nothing personal is received, and no cookie is used: the API needs no CSR
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -27,6 +28,8 @@ from council_sm.engine import InvalidAnswers, InvalidCasebook
 from council_sm.engine.answers import answers_json_schema
 
 from . import schemas
+
+logger = logging.getLogger(__name__)
 
 ANSWERS_SCHEMA_REF = "#/components/schemas/Answers"
 
@@ -72,6 +75,7 @@ def _errors(error: InvalidAnswers, status: int) -> JsonResponse:
 
 
 def _unavailable(request: HttpRequest, exc: Exception) -> JsonResponse:
+    logger.error("The API cannot assess: %s", type(exc).__name__, exc_info=exc)
     return JsonResponse(
         {
             "errors": {
