@@ -102,14 +102,22 @@ class _PostgresDatabase:
         self._execute("DROP DATABASE IF EXISTS {} WITH (FORCE)")
 
 
-class _MemorySampler(threading.Thread):
-    """Every 0.25 s, the resident (and proportional) memory of each gunicorn worker."""
+class _Sampler(threading.Thread):
+    """Every 0.25 s, the resident (and proportional) memory of each gunicorn worker; every
+    second, the CPU time of every process on the machine, split into the system under test
+    (gunicorn, locust, and PostgreSQL's backends for the bench database) and everything else,
+    so that a report can say how busy the machine was with other work during the run."""
 
-    def __init__(self, master: int):
+    def __init__(self, master: int, database_name: str | None):
         super().__init__(daemon=True)
         self.master = master
+        self.database_name = database_name
+        self.locust: int | None = None
         self.rss: dict[int, int] = {}
         self.pss: dict[int, int] = {}
+        self.cpu_ticks: dict[int, int] = {}
+        self.ours: set[int] = set()
+        self.started = time.monotonic()
         self.stopped = threading.Event()
 
     @staticmethod
@@ -122,14 +130,41 @@ class _MemorySampler(threading.Thread):
             return None
         return None
 
-    def run(self) -> None:
-        children = f"/proc/{self.master}/task/{self.master}/children"
-        while not self.stopped.wait(0.25):
-            try:
-                workers = [int(pid) for pid in Path(children).read_text().split()]
-            except OSError:
+    def workers(self) -> list[int]:
+        try:
+            children = Path(f"/proc/{self.master}/task/{self.master}/children").read_text()
+        except OSError:
+            return []
+        return [int(pid) for pid in children.split()]
+
+    def _sample_cpu(self) -> None:
+        ours = {self.master, *self.workers()}
+        if self.locust:
+            ours.add(self.locust)
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
                 continue
-            for pid in workers:
+            pid = int(entry.name)
+            try:
+                stat = (entry / "stat").read_text()
+                fields = stat[stat.rindex(")") + 2 :].split()
+                ticks = int(fields[11]) + int(fields[12])  # utime + stime
+                if self.database_name and pid not in ours:
+                    command = (entry / "cmdline").read_bytes()
+                    if b"postgres" in command and self.database_name.encode() in command:
+                        ours.add(pid)
+            except (OSError, ValueError, IndexError):
+                continue
+            self.cpu_ticks[pid] = ticks
+            if pid in ours:
+                self.ours.add(pid)
+
+    def run(self) -> None:
+        self._sample_cpu()
+        self.first_ticks = dict(self.cpu_ticks)
+        beats = 0
+        while not self.stopped.wait(0.25):
+            for pid in self.workers():
                 for store, path, field in (
                     (self.rss, f"/proc/{pid}/status", "VmRSS"),
                     (self.pss, f"/proc/{pid}/smaps_rollup", "Pss"),
@@ -137,6 +172,24 @@ class _MemorySampler(threading.Thread):
                     value = self._kib(path, field)
                     if value is not None:
                         store[pid] = max(store.get(pid, 0), value)
+            beats += 1
+            if beats % 4 == 0:
+                self._sample_cpu()
+        self._sample_cpu()
+
+    def cpu_share(self) -> tuple[float, float]:
+        """Return the CPU used by the system under test and by everything else, as a
+        percentage of the machine's cores over the run."""
+        hertz = os.sysconf("SC_CLK_TCK")
+        elapsed = (time.monotonic() - self.started) * (os.cpu_count() or 1)
+        ours = others = 0
+        for pid, ticks in self.cpu_ticks.items():
+            used = ticks - self.first_ticks.get(pid, 0)
+            if pid in self.ours:
+                ours += used
+            elif pid != os.getpid():
+                others += used
+        return 100 * ours / hertz / elapsed, 100 * others / hertz / elapsed
 
 
 def _wait_until_healthy(base: str, server: subprocess.Popen) -> None:
@@ -189,7 +242,9 @@ def _failures(prefix: Path) -> list[str]:
         ]
 
 
-def _run_once(database: str, database_url: str, static_root: Path, folder: Path) -> dict:
+def _run_once(
+    database: str, database_url: str, static_root: Path, folder: Path, database_name=None
+) -> dict:
     port = _free_port()
     env = _environment(database_url, static_root, port)
     _manage(env, "migrate", "--noinput")
@@ -202,13 +257,13 @@ def _run_once(database: str, database_url: str, static_root: Path, folder: Path)
         stdout=access_log,
         stderr=subprocess.PIPE,
     )
-    sampler = _MemorySampler(server.pid)
+    sampler = _Sampler(server.pid, database_name)
     prefix = folder / f"locust-{database}"
     try:
         _wait_until_healthy(base, server)
         _warm_up(base)
         sampler.start()
-        locust = subprocess.run(
+        locust_process = subprocess.Popen(
             [
                 str(BIN / "locust"),
                 "--locustfile",
@@ -230,10 +285,12 @@ def _run_once(database: str, database_url: str, static_root: Path, folder: Path)
             ],
             cwd=ROOT,
             env={**env, "BENCH_THINK_SECONDS": str(THINK)},
-            capture_output=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=SECONDS + 120,
         )
+        sampler.locust = locust_process.pid
+        _stdout, locust_errors = locust_process.communicate(timeout=SECONDS + 120)
     finally:
         sampler.stopped.set()
         server.send_signal(signal.SIGTERM)
@@ -243,7 +300,7 @@ def _run_once(database: str, database_url: str, static_root: Path, folder: Path)
             server.kill()
         access_log.close()
     if not Path(f"{prefix}_stats.csv").exists():
-        raise RuntimeError("locust wrote no statistics: " + locust.stderr[-2000:])
+        raise RuntimeError("locust wrote no statistics: " + locust_errors[-2000:])
     rows = _read_stats(prefix)
     total = next(row for row in rows if row["name"] == "Aggregated")
     steps = [row for row in rows if row["name"] in STEP_NAMES]
@@ -252,6 +309,7 @@ def _run_once(database: str, database_url: str, static_root: Path, folder: Path)
     peak_pss = max(sampler.pss.values()) / 1024 if sampler.pss else None
     with (folder / f"access-{database}.log").open() as handle:
         access_lines = sum(1 for _ in handle)
+    cpu_ours, cpu_others = sampler.cpu_share()
     return {
         "database": database,
         "users": USERS,
@@ -269,6 +327,8 @@ def _run_once(database: str, database_url: str, static_root: Path, folder: Path)
         "peak_rss_mib_per_worker": round(peak_rss, 1),
         "peak_pss_mib_per_worker": round(peak_pss, 1) if peak_pss is not None else None,
         "access_log_lines": access_lines,
+        "cpu_percent_under_test": round(cpu_ours),
+        "cpu_percent_other_processes": round(cpu_others),
         "meets": {
             "no_errors": total["failures"] == 0,
             "step_p95_under_100_ms": step_p95 < AIM_P95_MS,
@@ -289,8 +349,9 @@ def run() -> dict[str, Any]:
         )
         postgres = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("TEST_POSTGRES_URL")
         if postgres:
-            with _PostgresDatabase(postgres) as url:
-                runs.append(_run_once("postgresql", url, static_root, folder))
+            database = _PostgresDatabase(postgres)
+            with database as url:
+                runs.append(_run_once("postgresql", url, static_root, folder, database.name))
         else:
             runs.append(
                 {
@@ -324,8 +385,9 @@ def to_markdown(result: dict[str, Any]) -> str:
             "result page. Response times in ms.",
             "",
             "| database | requests | errors | requests/s | p50 | p95 | wizard step p95 | "
-            "peak RSS per worker (MiB) | peak PSS per worker (MiB) |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "peak RSS per worker (MiB) | peak PSS per worker (MiB) | CPU: under test / "
+            "other processes |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
     for item in result["runs"]:
         if "skipped" in item:
@@ -333,7 +395,8 @@ def to_markdown(result: dict[str, Any]) -> str:
         lines.append(
             f"| {item['database']} | {item['requests']:,} | {item['failures']} | {item['rps']} | "
             f"{item['p50_ms']:.0f} | {item['p95_ms']:.0f} | {item['step_p95_ms']:.0f} | "
-            f"{item['peak_rss_mib_per_worker']} | {item['peak_pss_mib_per_worker']} |"
+            f"{item['peak_rss_mib_per_worker']} | {item['peak_pss_mib_per_worker']} | "
+            f"{item['cpu_percent_under_test']}% / {item['cpu_percent_other_processes']}% |"
         )
     for item in result["runs"]:
         if "skipped" in item:
@@ -356,6 +419,9 @@ def to_markdown(result: dict[str, Any]) -> str:
     lines += [
         "",
         "RSS counts the pages a worker shares with the master (gunicorn preloads the app and "
-        "forks); PSS divides shared pages among the processes that share them.",
+        "forks); PSS divides shared pages among the processes that share them. CPU is a share "
+        "of both cores over the run: the system under test (gunicorn, locust, the bench "
+        "database's PostgreSQL backends) and every other process on the machine; a busy "
+        "neighbour (another test run) shows there, and lengthens the tail of the latencies.",
     ]
     return "\n".join(lines)
