@@ -2,14 +2,20 @@
 #   make run   install, migrate (which loads the casebook), serve on 127.0.0.1:8000
 #   make test  install and run every test (against PostgreSQL as well when
 #              TEST_POSTGRES_URL is set, as .ci/run does)
+# and for production:
+#   make serve migrate, collect static files, serve with gunicorn on 127.0.0.1:$PORT (8000);
+#              needs the production environment (docs/deploy.md)
+#   make bench benchmarks, including a load test against gunicorn (and PostgreSQL when
+#              BENCH_POSTGRES_URL or TEST_POSTGRES_URL is set)
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: run test lint bench assets messages clean
+.PHONY: run serve test lint bench assets messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +29,20 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@ $(RUNTIME_STAMP)
 
+$(BENCH_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	touch $@ $(DEV_STAMP) $(RUNTIME_STAMP)
+
 run: $(RUNTIME_STAMP)
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python manage.py migrate --noinput
 	@# A demo monitoring officer, for development only (the command refuses without DEBUG).
 	@if [ "$${DJANGO_DEBUG:-true}" = "true" ]; then DJANGO_DEBUG=true $(BIN)/python manage.py seed_demo; fi
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+serve: $(RUNTIME_STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn --config gunicorn.conf.py council_sm.wsgi
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
@@ -39,7 +54,7 @@ test: $(DEV_STAMP) lint
 		DATABASE_URL="$$TEST_POSTGRES_URL" $(BIN)/python -m pytest; \
 	fi
 
-bench: $(DEV_STAMP)
+bench: $(BENCH_STAMP)
 	DJANGO_DEBUG=false DJANGO_SECRET_KEY=bench-only-not-secret $(BIN)/python -m bench
 
 assets:

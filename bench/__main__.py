@@ -13,26 +13,33 @@ from pathlib import Path
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
-def _setup_django(database: Path) -> None:
-    """Point Django at a fresh SQLite file and migrate it (which loads the casebook)."""
+def _setup_django(folder: Path) -> None:
+    """Point Django at a fresh SQLite file and migrate it (which loads the casebook); collect
+    the static files, as production does. The in-process benchmarks speak plain HTTP, so the
+    HTTPS redirect and secure cookies are off; everything else is as in production."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council_sm.settings")
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder / 'bench.sqlite3'}"
+    os.environ["DJANGO_STATIC_ROOT"] = str(folder / "static")
+    os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "false"
+    os.environ["DJANGO_SECURE_COOKIES"] = "false"
     import django
     from django.core.management import call_command
 
     django.setup()
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def main() -> int:
-    from bench import engine
+    from bench import engine, load
 
     RESULTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        _setup_django(Path(folder) / "bench.sqlite3")
-        from bench import pdf, web
+        _setup_django(Path(folder))
+        from bench import api, pdf, web
 
-        results = [engine.run(), web.run(), pdf.run()]
+        modules = (engine, web, api, pdf, load)
+        results = [engine.run(), web.run(), api.run(), pdf.run(), load.run()]
     header = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),
@@ -45,7 +52,7 @@ def main() -> int:
         f"{header['when']}, Python {header['python']}, {header['machine']}.",
         "",
     ]
-    for module, result in zip((engine, web, pdf), results, strict=True):
+    for module, result in zip(modules, results, strict=True):
         markdown += [module.to_markdown(result), ""]
     (RESULTS / "report.md").write_text("\n".join(markdown))
     sys.stdout.write("\n".join(markdown) + "\n")

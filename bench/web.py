@@ -11,63 +11,22 @@ from typing import Any
 
 from django.test import Client, override_settings
 
+from bench import journey
 from council_sm.assessments.views import WIZARD_PREFIX
 
 REPEAT = 200
-ANSWERS = {
-    "platform": "facebook",
-    "account": "personal",
-    "audience": "public",
-    "profile": "moderate",
-    "identify": "none",
-    "business": "true",
-    "role-information": "unsure",
-    "area": "true",
-    "constituent": "false",
-    "council-action": "false",
-    "party-political": "false",
-    "resources": "false",
-    "disclaimer": "false",
-    "removal-request": "false",
-    "political-expression": "false",
-}
-KEYS = {
-    "platform": "platform",
-    "account": "account_type",
-    "audience": "audience",
-    "profile": "prominence",
-    "identify": "self_identification",
-    "business": "discusses_council_business",
-    "role-information": "uses_role_information",
-    "area": "concerns_authority_area",
-    "constituent": "acts_for_constituent",
-    "council-action": "seeks_council_action",
-    "party-political": "primarily_party_political",
-    "resources": "uses_council_resources",
-    "disclaimer": "profile_disclaimer",
-    "removal-request": "refused_removal_request",
-    "political-expression": "genuine_political_expression",
-}
+assert WIZARD_PREFIX == journey.WIZARD_PREFIX
 
 
-def _post(client: Client, step: str, value: Any):
-    data = {f"{WIZARD_PREFIX}-current_step": step}
-    if step == "content":
-        data["content-content_risks"] = value
-    elif step == "description":
-        data["description-description"] = value
-    elif step != "check":
-        data[f"{step}-{KEYS[step]}"] = value
-    return client.post(f"/assessment/{step}/", data)
+def _post(client: Client, step: str, value: Any = None):
+    return client.post(f"/assessment/{step}/", journey.form_data(step, value))
 
 
 def _complete(client: Client) -> str:
     client.get("/assessment/platform/")
-    for step, value in ANSWERS.items():
-        _post(client, step, value)
-    _post(client, "content", ["personal_attack"])
-    _post(client, "description", "")
-    done = client.get(_post(client, "check", None)["Location"])
+    for step in journey.ANSWERS:
+        _post(client, step)
+    done = client.get(_post(client, "check")["Location"])
     return done["Location"]
 
 

@@ -1,7 +1,10 @@
 """Settings for council_sm, read from the environment.
 
 DATABASE_URL (default: SQLite in the project folder), DJANGO_DEBUG, DJANGO_SECRET_KEY (required when
-DEBUG is off), DJANGO_ALLOWED_HOSTS (comma-separated), and the council's name and contact.
+DEBUG is off), DJANGO_ALLOWED_HOSTS and DJANGO_CSRF_TRUSTED_ORIGINS (comma-separated), the HTTPS
+settings (DJANGO_SECURE_SSL_REDIRECT, DJANGO_SECURE_COOKIES, DJANGO_SECURE_PROXY_SSL_HEADER,
+DJANGO_HSTS_*), static files (DJANGO_STATIC_ROOT, DJANGO_STATIC_MANIFEST), DJANGO_LOG_LEVEL and
+the council's name and contact. docs/deploy.md lists them all with their defaults.
 """
 
 import os
@@ -9,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -29,6 +33,27 @@ def _env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    if value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+def _proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """Read "X-Forwarded-Proto: https" into Django's ("HTTP_X_FORWARDED_PROTO", "https")."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    header, separator, expected = value.partition(":")
+    if not separator or not header.strip() or not expected.strip():
+        raise ImproperlyConfigured(f"{name} must look like 'X-Forwarded-Proto: https'")
+    return "HTTP_" + header.strip().upper().replace("-", "_"), expected.strip()
+
+
 DEBUG = _env_bool("DJANGO_DEBUG", default=False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -39,6 +64,46 @@ if not SECRET_KEY:
     SECRET_KEY = "dev-only-insecure-key-do-not-deploy"  # noqa: S105
 
 ALLOWED_HOSTS = _env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+# Full origins ("https://socialmedia.example.gov.uk") allowed to POST forms, needed when the
+# service is reached through another name or port than the one in Host.
+CSRF_TRUSTED_ORIGINS = _env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+
+# HTTPS. Everything is on unless DEBUG is; plain-HTTP runs on loopback (the load test) turn the
+# redirect and the secure cookies off explicitly. Behind a load balancer that terminates TLS,
+# DJANGO_SECURE_PROXY_SSL_HEADER names the header it sets ("X-Forwarded-Proto: https"); set it
+# only when the balancer always overwrites that header, or clients could claim HTTPS.
+SECURE_SSL_REDIRECT = _env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# The health check answers over plain HTTP so that a balancer can probe a server directly.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_PROXY_SSL_HEADER = _proxy_ssl_header("DJANGO_SECURE_PROXY_SSL_HEADER")
+SESSION_COOKIE_SECURE = _env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = _env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = _env_bool("DJANGO_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Result pages are named by a random id: never send it to another site in a Referer header.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (django-csp 4): only this site's own files; no inline script or
+# style, no plugins, no framing. GOV.UK Frontend starts from an external module
+# (static/app/js/init.js), so nothing inline is needed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -46,7 +111,10 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "csp",
+    "ninja",
     "formtools",
     "crispy_forms",
     "crispy_forms_gds",
@@ -58,7 +126,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of a request, and its response, carry the request id.
+    "council_sm.middleware.RequestIdMiddleware",
+    # Before the host check and the HTTPS redirect: a balancer probes servers by address.
+    "council_sm.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +143,7 @@ MIDDLEWARE = [
     "council_sm.records.middleware.UploadLimitMiddleware",
     "council_sm.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its own response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -124,7 +198,10 @@ WSGI_APPLICATION = "council_sm.wsgi.application"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        conn_max_age=_env_int("DJANGO_CONN_MAX_AGE", 0),
+        # With persistent connections, check each one before a request reuses it, so a
+        # database restart costs no failed request.
+        conn_health_checks=True,
     )
 }
 
@@ -166,7 +243,22 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", "") or BASE_DIR / "staticfiles")
+# Served by WhiteNoise from STATIC_ROOT, compressed (gzip, and Brotli if installed) and with
+# content-hashed names cached for a year. Manifest storage needs `collectstatic` to have run
+# (make serve and make bench run it; with DEBUG on, as in make run, {% static %} falls back to
+# plain names). The test suite sets DJANGO_STATIC_MANIFEST=false and checks the manifest
+# storage separately, in tests/test_static_files.py.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "council_sm.staticfiles.CompressedManifestStaticFilesStorage"
+            if _env_bool("DJANGO_STATIC_MANIFEST", default=True)
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
 
 # A per-process cache holds only derived, disposable data (rendered form fragments); nothing a
 # request needs from an earlier request lives here, so any number of app servers can run.
@@ -213,9 +305,24 @@ CASEBOOK_DEFAULT_REGIME = os.environ.get("CASEBOOK_DEFAULT_REGIME", "wales-2008"
 CASEBOOK_REGIMES = _env_list("CASEBOOK_REGIMES", CASEBOOK_DEFAULT_REGIME)
 CASEBOOK_FIXTURES_DIR = BASE_DIR / "fixtures" / "casebook"
 
+LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING").upper()
+# One JSON object per line on stderr, each with the request id (council_sm/logs.py). Nothing
+# personal is logged: no IP addresses, query strings, form contents or session ids.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "filters": {"request_id": {"()": "council_sm.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "council_sm.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # Replace Django's own handlers (plain text, and mail to ADMINS) with the JSON one.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+    },
 }

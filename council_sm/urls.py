@@ -1,12 +1,14 @@
-"""URLs: English unprefixed, Welsh under /cy/."""
+"""URLs: English unprefixed, Welsh under /cy/. The health check and the JSON API are not
+translated pages, so they live outside i18n_patterns (and so have no /cy/ twin)."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 
-from council_sm import statements
+from council_sm import health, statements
 from council_sm.accounts.views import SignInView
+from council_sm.api.views import api
 from council_sm.assessments import views as assessment_views
 from council_sm.records import views as record_views
 
@@ -18,6 +20,8 @@ handler500 = "council_sm.errors.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

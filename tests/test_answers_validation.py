@@ -55,6 +55,7 @@ def test_valid_answers_fill_the_optional_keys_with_their_defaults():
         (with_changes(description=["text"]), "description", "expected text"),
         (with_changes(regime="scotland"), "regime", "expected one of wales-2008"),
         (with_changes(platform="Face Book!"), "platform", "short lower-case id"),
+        (with_changes(platform="facebook\n"), "platform", "short lower-case id"),
     ],
     ids=[
         "missing-required",
@@ -72,6 +73,7 @@ def test_valid_answers_fill_the_optional_keys_with_their_defaults():
         "description-not-text",
         "unknown-regime",
         "malformed-platform",
+        "platform-with-trailing-newline",
     ],
 )
 def test_each_bad_answer_is_named_by_its_key(data, key, fragment):

@@ -30,6 +30,7 @@ from council_sm.records.services import audit, issue, save_draft
 
 from .officers import administrator, make_user, officer, record_form_data, trainer
 from .support import QUIET_PERSONAL_POST
+from .test_security_headers import InlineCode
 
 pytestmark = pytest.mark.django_db
 
@@ -122,6 +123,15 @@ SITE_RULES: dict[str, Rule] = {
     "records:pdf": Rule(lambda s: f"/records/{s['issued']}/record.pdf", officers_only()),
 }
 
+# Not translated pages: the health check and the public JSON API (no sign-in, no cookies).
+UNTRANSLATED_RULES: dict[str, Rule] = {
+    "healthz": Rule(fixed("/healthz"), everyone(200)),
+    "api-v1:api-root": Rule(fixed("/api/v1/"), everyone(404)),
+    "api-v1:openapi-json": Rule(fixed("/api/v1/openapi.json"), everyone(200)),
+    "api-v1:casebook": Rule(fixed("/api/v1/casebook"), everyone(200)),
+    "api-v1:create_assessment": Rule(fixed("/api/v1/assessments"), everyone(405)),
+}
+
 # The admin site's own pages.
 ADMIN_RULES: dict[str, Rule] = {
     "admin:index": Rule(fixed("/admin/"), staff_only(200, 200)),
@@ -208,7 +218,12 @@ def model_rules() -> Iterator[tuple[str, Rule]]:
     )
 
 
-RULES: dict[str, Rule] = {**SITE_RULES, **ADMIN_RULES, **dict(model_rules())}
+RULES: dict[str, Rule] = {
+    **SITE_RULES,
+    **UNTRANSLATED_RULES,
+    **ADMIN_RULES,
+    **dict(model_rules()),
+}
 
 
 def url_keys(patterns=None, prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:
@@ -291,7 +306,7 @@ def matches(expected, got) -> bool:
 
 
 def is_i18n(key: str) -> bool:
-    return not key.startswith("admin")
+    return key in SITE_RULES
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -305,9 +320,15 @@ def test_each_role_gets_the_policy_s_answer_from_every_url(role, samples):
             expected = rule.expect[role]
             if asked.startswith("/cy") and isinstance(expected, tuple):
                 expected = (expected[0], re.sub(r"^/(?!admin)", "/cy/", expected[1]))
-            got = answer_of(getattr(client, rule.method)(asked))
+            response = getattr(client, rule.method)(asked)
+            got = answer_of(response)
             if not matches(expected, got):
                 wrong.append(f"GET {asked}: expected {expected}, got {got}")
+            if key in SITE_RULES and response["Content-Type"].startswith("text/html"):
+                # Every page any role can reach obeys the strict CSP: nothing inline.
+                inline = InlineCode()
+                inline.feed(response.content.decode())
+                wrong += [f"GET {asked}: {found}" for found in inline.found]
             refused = rule.refuse_post.get(role)
             if refused is not None:
                 if asked.startswith("/cy") and isinstance(refused, tuple):

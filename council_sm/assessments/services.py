@@ -1,5 +1,5 @@
 """Assessing answers against the casebook in the database: the one service every door uses
-(the wizard, `manage.py assess`, later the API)."""
+(the wizard, `manage.py assess`, the API)."""
 
 from __future__ import annotations
 
@@ -46,11 +46,16 @@ def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return seen
 
 
+def too_large() -> InvalidAnswers:
+    """The error for answers over MAX_ANSWERS_BYTES (the API checks the size before reading)."""
+    return InvalidAnswers([Problem("answers", f"larger than {MAX_ANSWERS_BYTES // 1024} KB")])
+
+
 def decode_answers(raw: bytes) -> Any:
     """Return the JSON value in raw bytes, or raise InvalidAnswers saying why it cannot be read
     (empty, too large, not UTF-8, not JSON, a key given twice)."""
     if len(raw) > MAX_ANSWERS_BYTES:
-        raise InvalidAnswers([Problem("answers", f"larger than {MAX_ANSWERS_BYTES // 1024} KB")])
+        raise too_large()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

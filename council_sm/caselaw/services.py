@@ -230,3 +230,103 @@ def describe_changes(old: Casebook, new: Casebook) -> list[str]:
     if old_data["ruleset"] != new_data["ruleset"]:
         lines.append(gettext("scoring settings or version changed"))
     return lines
+
+
+def public_casebook(casebook: Casebook, regime_id: str) -> dict[str, Any]:
+    """Return what the API publishes of a casebook: the ruleset's version and hash, the given
+    regime with its paragraphs, the factors with their weights, the decided cases with their
+    outcomes and sources, and the authorities that citations name. Fields are chosen here, not
+    passed through, so the published shape does not change when the fixture format grows."""
+    data = casebook.to_data()
+    regime = next((item for item in data["regimes"] if item["id"] == regime_id), None)
+    if regime is None:
+        raise InvalidCasebook([Problem("regimes", f"no regime {regime_id!r} in the casebook")])
+    return {
+        "ruleset": {"version": casebook.version, "sha256": casebook.sha256},
+        "default_regime": {
+            "id": regime["id"],
+            "name": regime["name"],
+            "citation": regime["citation"],
+            "capacity_test": regime["capacity_test"],
+            "sources": regime["sources"],
+            "paragraphs": [
+                {
+                    "paragraph": item["paragraph"],
+                    "duty": item["duty"],
+                    "applies": item["applies"],
+                    "sources": item["sources"],
+                    "triggers": [
+                        {
+                            "key": trigger["key"],
+                            "values": trigger["values"],
+                            "reason": trigger["reason"],
+                        }
+                        for trigger in item["triggers"]
+                    ],
+                }
+                for item in regime["paragraphs"]
+            ],
+        },
+        "factors": [
+            {
+                "key": item["key"],
+                "name": item["name"],
+                "direction": item["direction"],
+                "sources": item["sources"],
+                "values": {
+                    token: {
+                        "weight": value["weight"],
+                        "reason": value["reason"],
+                        "sources": value["sources"],
+                    }
+                    for token, value in item["values"].items()
+                },
+            }
+            for item in data["factors"]
+        ],
+        "cases": [
+            {
+                "id": item["id"],
+                "name": item["name"],
+                "authority": item["authority"],
+                "tribunal": item["tribunal"],
+                "citation": item["citation"],
+                "year": item.get("year"),
+                "year_note": item.get("year_note") or "",
+                "jurisdiction": item["jurisdiction"],
+                "summary": item["summary"],
+                "profile": item["profile"],
+                "outcome": {
+                    "official_capacity": item["outcome"]["official_capacity"],
+                    "breach": item["outcome"]["breach"],
+                    "paragraphs": item["outcome"]["paragraphs"],
+                    "sanction": item["outcome"]["sanction"],
+                    "note": item["outcome"].get("note") or "",
+                },
+                "sources": [
+                    {
+                        "title": source["title"],
+                        "citation": source.get("citation") or "",
+                        "url": source.get("url") or "",
+                        "account": source["account"],
+                        "checked": source["checked"],
+                        "note": source.get("note") or "",
+                    }
+                    for source in item["sources"]
+                ],
+            }
+            for item in data["cases"]
+        ],
+        "authorities": [
+            {
+                "id": item["id"],
+                "title": item["title"],
+                "citation": item.get("citation") or "",
+                "url": item.get("url") or "",
+                "sections": item.get("sections") or [],
+                "verified_on": item["verified_on"],
+                "note": item.get("note") or "",
+            }
+            for item in data["authorities"]
+        ],
+    }

@@ -241,7 +241,8 @@ def _parse_text(spec: AnswerKey, value: Any, problems: list[Problem]) -> str | N
 
 def _parse_platform(value: Any, problems: list[Problem]) -> str | None:
     # "" is how the contract form of answers says "not given" (Answers.to_contract).
-    if isinstance(value, str) and (value == "" or PLATFORM_PATTERN.match(value)):
+    # fullmatch: with match, "$" would also accept a trailing newline ("x\n").
+    if isinstance(value, str) and (value == "" or PLATFORM_PATTERN.fullmatch(value)):
         return value
     problems.append(
         Problem(
@@ -300,3 +301,55 @@ def parse_answers(data: Any, *, regimes: Iterable[str], default_regime: str) -> 
     if problems:
         raise InvalidAnswers(problems)
     return Answers(**values)
+
+
+def answers_json_schema(regimes: Iterable[str]) -> dict[str, Any]:
+    """Return a JSON Schema (2020-12, as OpenAPI 3.1 uses) of the answers object, generated from
+    ANSWER_KEYS so that it lists exactly the values parse_answers accepts. What a schema cannot
+    say (a key given twice) parse_answers still refuses."""
+    properties: dict[str, Any] = {}
+    for spec in ANSWER_KEYS:
+        if spec.kind == "choice":
+            schema: dict[str, Any] = {"type": "string", "enum": list(spec.choices)}
+        elif spec.kind == "tristate":
+            schema = {"anyOf": [{"type": "boolean"}, {"type": "string", "enum": ["unsure"]}]}
+        elif spec.kind == "flag":
+            schema = {"type": "boolean"}
+        elif spec.kind == "risks":
+            schema = {
+                "type": "array",
+                "items": {"type": "string", "enum": list(spec.choices)},
+                "uniqueItems": True,
+            }
+        elif spec.kind == "regime":
+            schema = {"type": "string", "enum": list(regimes)}
+        elif spec.kind == "platform":
+            schema = {
+                "type": "string",
+                # "" is "not given", as in the contract form of answers.
+                "pattern": "^(?:" + PLATFORM_PATTERN.pattern[1:-1] + ")?$",
+                "examples": list(KNOWN_PLATFORMS),
+            }
+        else:
+            schema = {
+                "type": "string",
+                "maxLength": DESCRIPTION_MAX_CHARS,
+                "pattern": "^[^" + CONTROL_CHARACTERS.pattern[1:-1] + "]*$",
+            }
+        if not spec.required and spec.kind in {"flag", "risks", "platform", "text"}:
+            schema["default"] = _json_default(spec)
+        properties[spec.key] = schema
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": [spec.key for spec in ANSWER_KEYS if spec.required],
+        "additionalProperties": False,
+    }
+
+
+def _json_default(spec: AnswerKey) -> Any:
+    if spec.kind == "flag":
+        return token_to_json(spec.default)
+    if spec.kind == "risks":
+        return list(spec.default)
+    return spec.default
