@@ -251,6 +251,11 @@ class Casebook:
                 return case
         raise KeyError(case_id)
 
+    def knows_source(self, source: str) -> bool:
+        """Return True when a citation names a case, an authority, or a known section of one
+        ("guide 3.1.2"), as the casebook's own citations must (used by training scenarios)."""
+        return _SourceCheck(self.authorities, {case.id for case in self.cases}).is_known(source)
+
     def in_language(self, language: str) -> Casebook:
         """Return the casebook with every text in a language ("cy" for Welsh, anything else
         for English). Weights, cases and the hash are the same; built once, then kept."""
