@@ -155,7 +155,7 @@ def session_action(request: HttpRequest, pk: int) -> HttpResponse:
     if action not in ACTIONS or revision is None:
         return render(request, "training/problem.html", status=400)
     advance(training.pk, action, revision=revision)
-    return redirect(reverse("training:session", kwargs={"pk": training.pk}) + "#main-content")
+    return redirect("training:session", pk=training.pk)
 
 
 @trainer_required
