@@ -30,9 +30,9 @@ def main() -> int:
     RESULTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         _setup_django(Path(folder) / "bench.sqlite3")
-        from bench import pdf, web
+        from bench import pdf, training_load, web
 
-        results = [engine.run(), web.run(), pdf.run()]
+        results = [engine.run(), web.run(), pdf.run(), training_load.run()]
     header = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),
@@ -45,7 +45,7 @@ def main() -> int:
         f"{header['when']}, Python {header['python']}, {header['machine']}.",
         "",
     ]
-    for module, result in zip((engine, web, pdf), results, strict=True):
+    for module, result in zip((engine, web, pdf, training_load), results, strict=True):
         markdown += [module.to_markdown(result), ""]
     (RESULTS / "report.md").write_text("\n".join(markdown))
     sys.stdout.write("\n".join(markdown) + "\n")

@@ -16,6 +16,7 @@ from council_sm.training.services import (
     VoteRefused,
     advance,
     cast_vote,
+    participant_for,
     tally,
 )
 
@@ -121,7 +122,10 @@ def test_a_wrong_code_is_refused_with_the_reason(code, message):
 def test_one_vote_per_participant_per_scenario_and_a_new_vote_replaces_the_old(trainer, session):
     act(trainer, session, "start")
     alys, bryn = participant(session), participant(session)
-    assert vote(alys, FIRST, "yes").status_code == 302
+    counted = vote(alys, FIRST, "yes")
+    assert counted.status_code == 302 and counted["Location"] == "/training/live/?voted=1"
+    assert "Your vote has been counted" in alys.get(counted["Location"]).content.decode()
+    assert "Your vote has been counted" not in alys.get("/training/live/").content.decode()
     assert vote(bryn, FIRST, "no").status_code == 302
     assert vote(alys, FIRST, "unsure").status_code == 302
     assert Vote.objects.filter(session=session).count() == 2
@@ -170,11 +174,11 @@ def test_the_rate_limit_is_kept_in_the_database_not_in_the_process(trainer, sess
     act(trainer, session, "start")
     alys = participant(session)
     token = alys.session["training_participant"]["token"]
-    cast_vote(token=token, scenario_id=FIRST, answer="yes")
-    cast_vote(token=token, scenario_id=FIRST, answer="no")
+    cast_vote(participant_for(token), scenario_id=FIRST, answer="yes")
+    cast_vote(participant_for(token), scenario_id=FIRST, answer="no")
     assert Participant.objects.get(token=token).window_votes == 2
     with pytest.raises(VoteRefused) as refusal:
-        cast_vote(token=token, scenario_id=FIRST, answer="yes")
+        cast_vote(participant_for(token), scenario_id=FIRST, answer="yes")
     assert refusal.value.reason == "rate_limited"
 
 
@@ -286,3 +290,19 @@ def test_a_participant_s_state_changes_only_when_their_screen_should(trainer, se
     assert states[1] == states[2]  # showing the votes does not reload a phone mid-answer
     assert len(set(states)) == 5
     assert Client().get("/training/live/state/").json() == {"state": "gone"}
+
+
+def test_refresh_links_reload_the_page_rather_than_jump_within_it(trainer, session):
+    """A link to the same page with a #fragment only scrolls; without JavaScript the Refresh
+    links must fetch the page again."""
+    import re
+
+    act(trainer, session, "start")
+    alys = participant(session)
+    act(trainer, session, "reveal_votes")
+    for html in (
+        trainer.get(f"/training/sessions/{session.pk}/").content.decode(),
+        alys.get("/training/live/").content.decode(),
+    ):
+        links = re.findall(r'<a class="govuk-link" href="([^"]*)">Refresh</a>', html)
+        assert links and all("#" not in link for link in links), links

@@ -128,12 +128,11 @@ def _take_vote_allowance(participant_id: int) -> bool:
     return bool(fresh_window)
 
 
-def cast_vote(*, token: str | None, scenario_id: str, answer: str) -> Vote:
+def cast_vote(participant: Participant | None, *, scenario_id: str, answer: str) -> None:
     """Record a participant's vote on the scenario now being discussed, replacing any earlier
     vote of theirs on it. Raises VoteRefused saying why a vote cannot count."""
     if answer not in Vote.Answer.values:
         raise ValueError(f"unknown answer {answer!r}")
-    participant = participant_for(token)
     if participant is None:
         raise VoteRefused("unknown_participant")
     session = participant.session
@@ -162,7 +161,6 @@ def cast_vote(*, token: str | None, scenario_id: str, answer: str) -> Vote:
             unique_fields=["participant", "scenario_id"],
             update_fields=["answer", "cast_at"],
         )
-    return Vote.objects.get(participant=participant, scenario_id=scenario_id)
 
 
 def current_vote(participant: Participant, scenario_id: str | None) -> str | None:

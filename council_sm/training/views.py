@@ -288,11 +288,15 @@ def live(request: HttpRequest) -> HttpResponse:
             request.session.pop(PARTICIPANT_KEY, None)
             return render(request, "training/live_gone.html")
         return redirect("training:join")
-    return _render_live(request, participant, VoteForm())
+    return _render_live(request, participant, VoteForm(), voted=request.GET.get("voted") == "1")
 
 
 def _render_live(
-    request: HttpRequest, participant: Participant, form: VoteForm, status: int = 200
+    request: HttpRequest,
+    participant: Participant,
+    form: VoteForm,
+    status: int = 200,
+    voted: bool = False,
 ) -> HttpResponse:
     training = participant.session
     scenario_id = training.current_scenario_id
@@ -318,6 +322,7 @@ def _render_live(
             "voting": training.is_open
             and training.stage in (TrainingSession.Stage.QUESTION, TrainingSession.Stage.VOTES),
             "vote": vote,
+            "voted": voted and vote is not None,
             "vote_label": CAPACITY_ANSWERS.get(vote, "") if vote else "",
             "form": form,
             "answer_choices": list(CAPACITY_ANSWERS.items()),
@@ -342,7 +347,7 @@ def vote(request: HttpRequest) -> HttpResponse:
         return _render_live(request, participant, form, status=400)
     try:
         cast_vote(
-            token=participant.token,
+            participant,
             scenario_id=form.cleaned_data["scenario"],
             answer=form.cleaned_data["answer"],
         )
@@ -354,10 +359,9 @@ def vote(request: HttpRequest) -> HttpResponse:
             return _render_live(request, participant, form, status=429)
         messages.info(request, _("Voting on that scenario has closed."))
         return redirect("training:live")
-    messages.success(
-        request, _("Your vote has been counted. You can change it until the outcome is shown.")
-    )
-    return redirect("training:live")
+    # Shown as a banner by the page (?voted=1) rather than through the messages framework,
+    # which would sign and set a cookie on every vote of a room voting at once.
+    return redirect(reverse("training:live") + "?voted=1")
 
 
 @require_GET
