@@ -137,3 +137,31 @@ def test_the_trainer_sees_training_in_the_navigation_but_not_the_records(client)
     assert 'href="/training/sessions/"' in html and "Run a training session" in html
     assert 'href="/records/"' not in html
     assert "Run a training session" not in Client().get("/training/").content.decode()
+
+
+def test_create_trainer_makes_a_staff_trainer_who_is_no_officer():
+    import io
+    import sys
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from council_sm.accounts.roles import can_run_training, is_officer
+
+    out, old = io.StringIO(), sys.stdin
+    sys.stdin = io.StringIO("correct-horse-battery-2026\n")
+    try:
+        call_command(
+            "create_trainer",
+            "tess",
+            "--email",
+            "tess@example.gov.uk",
+            "--password-stdin",
+            stdout=out,
+        )
+    finally:
+        sys.stdin = old
+    assert out.getvalue().strip() == "Created trainer tess."
+    user = get_user_model().objects.get(username="tess")
+    assert user.is_staff and can_run_training(user) and not is_officer(user)
+    assert list(user.groups.values_list("name", flat=True)) == [TRAINERS]

@@ -42,6 +42,10 @@ def start_session(page: Page, base: str) -> str:
     page.goto(base + "/training/sessions/")
     page.locator("form button.govuk-button").first.click()
     expect(page.locator("#join-code")).to_be_visible()
+    # The QR code is an SVG made by the server: it must arrive and draw, not just be linked.
+    qr = page.locator("img.app-join-qr")
+    expect(qr).to_have_js_property("complete", True)
+    expect(qr).not_to_have_js_property("naturalWidth", 0)
     return page.locator("#join-code").inner_text().strip()
 
 
