@@ -36,10 +36,10 @@ def main() -> int:
     RESULTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         _setup_django(Path(folder))
-        from bench import api, pdf, web
+        from bench import api, pdf, training_load, web
 
-        modules = (engine, web, api, pdf, load)
-        results = [engine.run(), web.run(), api.run(), pdf.run(), load.run()]
+        modules = (engine, web, api, pdf, load, training_load)
+        results = [module.run() for module in modules]
     header = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),

@@ -17,7 +17,7 @@ def council_name(language: str | None = None) -> str:
 
 def council(request: HttpRequest) -> dict[str, object]:
     """Return the council's name and monitoring officer contact for the base layout."""
-    from council_sm.accounts.roles import is_officer
+    from council_sm.accounts.roles import can_run_training, is_officer
 
     current = get_language()
     path = request.get_full_path()
@@ -32,6 +32,7 @@ def council(request: HttpRequest) -> dict[str, object]:
             for code in ("en", "cy")
         ],
         "user_is_officer": request.user.is_authenticated and is_officer(request.user),
+        "user_runs_training": request.user.is_authenticated and can_run_training(request.user),
         "retention_days": settings.ASSESSMENT_RETENTION_DAYS,
         "council_name": council_name(),
         "monitoring_officer_email": settings.COUNCIL_MONITORING_OFFICER_EMAIL,

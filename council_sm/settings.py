@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "council_sm.caselaw",
     "council_sm.assessments",
     "council_sm.records",
+    "council_sm.training",
 ]
 
 MIDDLEWARE = [
@@ -304,6 +305,16 @@ CASEBOOK_DEFAULT_REGIME = os.environ.get("CASEBOOK_DEFAULT_REGIME", "wales-2008"
 # member's council has adopted. A Welsh council offers only the Welsh Code.
 CASEBOOK_REGIMES = _env_list("CASEBOOK_REGIMES", CASEBOOK_DEFAULT_REGIME)
 CASEBOOK_FIXTURES_DIR = BASE_DIR / "fixtures" / "casebook"
+
+# Training (docs/adr/0010): a session's join code works for this many hours from the start
+# (and never after the session ends); sessions, their participants and votes are deleted this
+# many days after they started by `manage.py purge_training_sessions`; a participant may vote
+# at most this many times a minute; screens that run JavaScript refresh every few seconds.
+TRAINING_JOIN_CODE_HOURS = float(os.environ.get("TRAINING_JOIN_CODE_HOURS", "4"))
+TRAINING_SESSION_RETENTION_DAYS = int(os.environ.get("TRAINING_SESSION_RETENTION_DAYS", "30"))
+TRAINING_VOTES_PER_MINUTE = int(os.environ.get("TRAINING_VOTES_PER_MINUTE", "10"))
+TRAINING_POLL_SECONDS = int(os.environ.get("TRAINING_POLL_SECONDS", "3"))
+TRAINING_FIXTURES_DIR = BASE_DIR / "fixtures" / "training"
 
 LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "WARNING").upper()
 # One JSON object per line on stderr, each with the request id (council_sm/logs.py). Nothing

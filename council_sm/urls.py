@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("accounts/sign-in/", SignInView.as_view(), name="sign-in"),
     path("accounts/sign-out/", LogoutView.as_view(), name="sign-out"),
     path("records/", include("council_sm.records.urls")),
+    path("training/", include("council_sm.training.urls")),
     path("assessment/<slug:step>/", assessment_wizard, name="assessment-step"),
     prefix_default_language=False,
 )

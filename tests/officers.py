@@ -18,7 +18,7 @@ def make_user(username: str, role: str | None = None, **extra: Any):
     user = get_user_model().objects.create_user(
         username=username,
         password=PASSWORD,
-        is_staff=role in (MONITORING_OFFICERS, ADMINISTRATORS),
+        is_staff=role in (MONITORING_OFFICERS, ADMINISTRATORS, TRAINERS),
         **extra,
     )
     if role:

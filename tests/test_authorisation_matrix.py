@@ -1,11 +1,13 @@
 """The authorisation matrix: every URL in the URLconf, asked by every role, gets the answer the
 policy below says, in English and in Welsh. The URL list is read from the URLconf, so a new URL
-without a rule fails test_every_url_has_a_rule, and a rule for a URL that is gone fails too.
+without a rule fails test_every_url_has_a_rule_and_every_rule_a_url, and a rule for a URL that
+is gone fails too.
 
-Roles: anonymous; a training participant (signed in, no role); a trainer; a monitoring officer;
-an administrator (accounts only). The policy is written out by hand, not derived from the code
-it checks: public pages are public; the monitoring officer's workspace is for monitoring
-officers alone; the admin site is for staff, each seeing only the models their role needs."""
+Roles: anonymous; a training participant (no account: joined a live session with its code); a
+trainer; a monitoring officer; an administrator (accounts only). The policy is written out by
+hand, not derived from the code it checks: public pages are public; the monitoring officer's
+workspace is for monitoring officers alone; a training session is seen only by whoever started
+it; the admin site is for staff, each seeing only the models their role needs."""
 
 from __future__ import annotations
 
@@ -27,20 +29,23 @@ from council_sm.assessments.services import save_self_assessment
 from council_sm.records.models import AdviceRecord
 from council_sm.records.record_forms import AdviceRecordForm
 from council_sm.records.services import audit, issue, save_draft
+from council_sm.training.models import TrainingSession
+from council_sm.training.services import advance, start_session
 
-from .officers import administrator, make_user, officer, record_form_data, trainer
+from .officers import administrator, officer, record_form_data, trainer
 from .support import QUIET_PERSONAL_POST
 from .test_security_headers import InlineCode
+from .training import FIRST, SECOND
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ("anonymous", "participant", "trainer", "officer", "administrator")
-STAFF = ("officer", "administrator")
+STAFF = ("trainer", "officer", "administrator")
 
 SIGN_IN = "/accounts/sign-in/?next="
 ADMIN_SIGN_IN = "/admin/login/?next="
 
-# Expected answers: a status code, or ("redirect", where the Location starts).
+# Expected answers: a status code, or (a redirect status, where the Location starts).
 TO_SIGN_IN = (302, SIGN_IN)
 TO_ADMIN_SIGN_IN = (302, ADMIN_SIGN_IN)
 
@@ -52,21 +57,37 @@ def everyone(answer) -> dict:
 def officers_only(answer=200) -> dict:
     return {
         "anonymous": TO_SIGN_IN,
-        "participant": 403,
+        "participant": TO_SIGN_IN,
         "trainer": 403,
         "officer": answer,
         "administrator": 403,
     }
 
 
-def staff_only(officer_answer, administrator_answer) -> dict:
+def session_owner_only(answer=200, officer_answer=404) -> dict:
+    """A training session's pages: its trainer; a monitoring officer may run sessions but not
+    see another's (404, as if it did not exist); an administrator may not run training."""
+    return {
+        "anonymous": TO_SIGN_IN,
+        "participant": TO_SIGN_IN,
+        "trainer": answer,
+        "officer": officer_answer,
+        "administrator": 403,
+    }
+
+
+def staff_only(*, trainer, officer, administrator) -> dict:
     return {
         "anonymous": TO_ADMIN_SIGN_IN,
         "participant": TO_ADMIN_SIGN_IN,
-        "trainer": TO_ADMIN_SIGN_IN,
-        "officer": officer_answer,
-        "administrator": administrator_answer,
+        "trainer": trainer,
+        "officer": officer,
+        "administrator": administrator,
     }
+
+
+def all_staff(answer) -> dict:
+    return staff_only(trainer=answer, officer=answer, administrator=answer)
 
 
 @dataclass(frozen=True)
@@ -100,7 +121,13 @@ SITE_RULES: dict[str, Rule] = {
     "welsh-language": Rule(fixed("/welsh-language/"), everyone(200)),
     "sign-in": Rule(
         fixed("/accounts/sign-in/"),
-        {"anonymous": 200, **dict.fromkeys(ROLES[1:], (302, "/records/"))},
+        {
+            "anonymous": 200,
+            "participant": 200,
+            "trainer": (302, "/training/sessions/"),
+            "officer": (302, "/records/"),
+            "administrator": (302, "/records/"),
+        },
     ),
     "sign-out": Rule(fixed("/accounts/sign-out/"), everyone(405)),
     "records:register": Rule(fixed("/records/"), officers_only()),
@@ -121,6 +148,38 @@ SITE_RULES: dict[str, Rule] = {
         refuse_post=officers_only(None),
     ),
     "records:pdf": Rule(lambda s: f"/records/{s['issued']}/record.pdf", officers_only()),
+    # Training: the quiz is public; the live pages are the participant's; sessions are their
+    # trainer's.
+    "training:index": Rule(fixed("/training/"), everyone(200)),
+    "training:scenario": Rule(fixed(f"/training/scenarios/{FIRST}/"), everyone(200)),
+    "training:feedback": Rule(
+        fixed(f"/training/scenarios/{FIRST}/answer/"),
+        everyone((302, f"/training/scenarios/{FIRST}/")),
+    ),
+    "training:score": Rule(fixed("/training/score/"), everyone(200)),
+    "training:restart": Rule(fixed("/training/restart/"), everyone(405)),
+    "training:join": Rule(fixed("/training/join/"), everyone(200)),
+    "training:live": Rule(
+        fixed("/training/live/"), {**everyone((302, "/training/join/")), "participant": 200}
+    ),
+    "training:vote": Rule(fixed("/training/live/vote/"), everyone(405)),
+    "training:live-state": Rule(fixed("/training/live/state/"), everyone(200)),
+    "training:sessions": Rule(fixed("/training/sessions/"), session_owner_only(officer_answer=200)),
+    "training:session": Rule(lambda s: f"/training/sessions/{s['session']}/", session_owner_only()),
+    "training:session-action": Rule(
+        lambda s: f"/training/sessions/{s['session']}/action/",
+        session_owner_only(405, officer_answer=405),
+        refuse_post={**session_owner_only(None), "officer": 404},
+    ),
+    "training:session-panel": Rule(
+        lambda s: f"/training/sessions/{s['session']}/panel/", session_owner_only()
+    ),
+    "training:session-qr": Rule(
+        lambda s: f"/training/sessions/{s['session']}/qr.svg", session_owner_only()
+    ),
+    "training:session-record": Rule(
+        lambda s: f"/training/sessions/{s['ended_session']}/record.pdf", session_owner_only()
+    ),
 }
 
 # Not translated pages: the health check and the public JSON API (no sign-in, no cookies).
@@ -134,30 +193,32 @@ UNTRANSLATED_RULES: dict[str, Rule] = {
 
 # The admin site's own pages.
 ADMIN_RULES: dict[str, Rule] = {
-    "admin:index": Rule(fixed("/admin/"), staff_only(200, 200)),
+    "admin:index": Rule(fixed("/admin/"), all_staff(200)),
     "admin:login": Rule(
         fixed("/admin/login/"),
         {
             "anonymous": 200,
-            "participant": 200,  # signed in but not staff: asked to sign in as staff
-            "trainer": 200,
+            "participant": 200,
+            "trainer": (302, "/admin/"),
             "officer": (302, "/admin/"),
             "administrator": (302, "/admin/"),
         },
     ),
     "admin:logout": Rule(
         fixed("/admin/logout/"),
-        {**everyone((302, "/admin/")), "officer": 405, "administrator": 405},
+        {**all_staff(405), "anonymous": (302, "/admin/"), "participant": (302, "/admin/")},
     ),
-    "admin:password_change": Rule(fixed("/admin/password_change/"), staff_only(200, 200)),
-    "admin:password_change_done": Rule(fixed("/admin/password_change/done/"), staff_only(200, 200)),
-    "admin:autocomplete": Rule(fixed("/admin/autocomplete/"), staff_only(403, 403)),
-    "admin:jsi18n": Rule(fixed("/admin/jsi18n/"), staff_only(200, 200)),
+    "admin:password_change": Rule(fixed("/admin/password_change/"), all_staff(200)),
+    "admin:password_change_done": Rule(fixed("/admin/password_change/done/"), all_staff(200)),
+    "admin:autocomplete": Rule(fixed("/admin/autocomplete/"), all_staff(403)),
+    "admin:jsi18n": Rule(fixed("/admin/jsi18n/"), all_staff(200)),
     "admin:view_on_site": Rule(
-        lambda s: f"/admin/r/{s['user_type']}/{s['auth.user']}/", staff_only(404, 404)
+        lambda s: f"/admin/r/{s['user_type']}/{s['auth.user']}/", all_staff(404)
     ),
-    "admin:app_list": Rule(fixed("/admin/caselaw/"), staff_only(200, 404)),
-    "admin/(?P<url>.*)$": Rule(fixed("/admin/no-such-page/"), staff_only(404, 404)),
+    "admin:app_list": Rule(
+        fixed("/admin/caselaw/"), staff_only(trainer=404, officer=200, administrator=404)
+    ),
+    "admin/(?P<url>.*)$": Rule(fixed("/admin/no-such-page/"), all_staff(404)),
 }
 
 # Which admin actions each staff role has on each model the admin site shows. Nobody may
@@ -180,6 +241,7 @@ MODEL_ACCESS: dict[str, dict[str, set[str]]] = {
     "caselaw.ruleset": {"officer": {"view", "change"}},
     "caselaw.rulesetsnapshot": {"officer": {"view"}},
     "records.auditevent": {"officer": {"view"}},
+    "training.scenario": {"trainer": {"view", "add", "change"}},
 }
 ADMIN_PAGES = {  # URL name suffix: (path after the model's, the action it needs)
     "changelist": ("", {"view", "change"}),
@@ -202,19 +264,19 @@ def model_rules() -> Iterator[tuple[str, Rule]]:
                     lambda s, base=base, suffix=suffix, label=label: (
                         base + suffix.format(pk=s[label])
                     ),
-                    staff_only(answers["officer"], answers["administrator"]),
+                    staff_only(**answers),
                 ),
             )
         yield (
             f"admin/{app_label}/{model_name}/<path:object_id>/",
-            Rule(
-                lambda s, base=base, label=label: f"{base}{s[label]}/",
-                staff_only((302, f"{base}"), (302, f"{base}")),
-            ),
+            Rule(lambda s, base=base, label=label: f"{base}{s[label]}/", all_staff((302, base))),
         )
     yield (
         "admin:auth_user_password_change",
-        Rule(lambda s: f"/admin/auth/user/{s['auth.user']}/password/", staff_only(403, 200)),
+        Rule(
+            lambda s: f"/admin/auth/user/{s['auth.user']}/password/",
+            staff_only(trainer=403, officer=403, administrator=200),
+        ),
     )
 
 
@@ -254,42 +316,53 @@ def test_every_model_in_the_admin_has_a_policy():
 
 @pytest.fixture
 def samples() -> dict:
-    """One real object of each kind a URL needs, by the key the rules use."""
+    """The people in each role, and one real object of each kind a URL needs."""
+    people = {
+        "trainer": trainer("trainer-in-matrix"),
+        "officer": officer("officer-in-matrix"),
+        "administrator": administrator(),
+    }
     author = officer("author")
     form = AdviceRecordForm(record_form_data())
     assert form.is_valid(), form.errors
     details = {"user": author, "answers": form.answers(), "details": form.details()}
     draft = save_draft(**details, language="en")
     issued = issue(save_draft(**details, language="en"), user=author)
-    saved = save_self_assessment(dict(QUIET_PERSONAL_POST), language="en")
     audit(author, "viewed", record=issued)
-    AccessAttempt.objects.create(
-        username="someone", failures_since_start=1, attempt_time=timezone.now()
-    )
-    AccessLog.objects.create(username="someone", attempt_time=timezone.now())
-    AccessFailureLog.objects.create(username="someone", attempt_time=timezone.now())
+    saved = save_self_assessment(dict(QUIET_PERSONAL_POST), language="en")
+    scenarios = [FIRST, SECOND]
+    live = start_session(user=people["trainer"], scenario_ids=scenarios, language="en")
+    live = advance(live.pk, "start")
+    ended = start_session(user=people["trainer"], scenario_ids=scenarios, language="en")
+    ended = advance(ended.pk, "end")
+    now = timezone.now()
+    AccessAttempt.objects.create(username="someone", failures_since_start=1, attempt_time=now)
+    AccessLog.objects.create(username="someone", attempt_time=now)
+    AccessFailureLog.objects.create(username="someone", attempt_time=now)
     objects = {
         label: apps.get_model(label).objects.order_by("pk").first().pk for label in MODEL_ACCESS
     }
     return {
         **objects,
+        "people": people,
         "draft": draft.pk,
         "issued": issued.pk,
         "saved": saved.pk,
+        "session": live.pk,
+        "session_code": live.code,
+        "session_revision": live.revision,
+        "ended_session": ended.pk,
         "user_type": ContentType.objects.get_for_model(get_user_model()).pk,
     }
 
 
-def client_for(role: str) -> Client:
+def client_for(role: str, samples: dict) -> Client:
     client = Client()
-    makers = {
-        "participant": lambda: make_user("participant"),
-        "trainer": trainer,
-        "officer": lambda: officer("officer-in-matrix"),
-        "administrator": administrator,
-    }
-    if role != "anonymous":
-        client.force_login(makers[role]())
+    if role == "participant":
+        joined = client.post("/training/join/", {"code": samples["session_code"]})
+        assert joined["Location"] == "/training/live/"
+    elif role != "anonymous":
+        client.force_login(samples["people"][role])
     return client
 
 
@@ -311,7 +384,7 @@ def is_i18n(key: str) -> bool:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_gets_the_policy_s_answer_from_every_url(role, samples):
-    client = client_for(role)
+    client = client_for(role, samples)
     wrong = []
     for key, rule in sorted(RULES.items()):
         path = rule.path(samples)
@@ -340,3 +413,5 @@ def test_each_role_gets_the_policy_s_answer_from_every_url(role, samples):
     # The refused POSTs changed nothing.
     assert AdviceRecord.objects.get(pk=samples["draft"]).status == AdviceRecord.Status.DRAFT
     assert AdviceRecord.objects.count() == 2
+    session = TrainingSession.objects.get(pk=samples["session"])
+    assert session.revision == samples["session_revision"]

@@ -1,4 +1,5 @@
-"""Who may see what: records are for monitoring officers only."""
+"""Who may see what: records are for monitoring officers only; training sessions are run by
+trainers and monitoring officers."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from .roles import is_officer
+from .roles import can_run_training, is_officer
 
 
 def officer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -21,6 +22,21 @@ def officer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not is_officer(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def trainer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Send anonymous visitors to sign in and refuse (403) anyone signed in who may not run
+    training sessions."""
+
+    @wraps(view)
+    def guarded(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_run_training(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

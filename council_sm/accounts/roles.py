@@ -47,7 +47,11 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
             "publish_rulesetsnapshot",
         ),
     },
-    TRAINERS: {},
+    TRAINERS: {
+        # Trainers are staff: they keep the training scenarios in the admin. Sessions are run
+        # from the training pages and need no model permission (see can_run_training).
+        "training": ("view_scenario", "add_scenario", "change_scenario"),
+    },
     ADMINISTRATORS: {
         "auth": ("view_user", "add_user", "change_user", "view_group"),
         # Unlocking an account locked after failed sign-ins is deleting its lockout.
@@ -78,3 +82,13 @@ def has_role(user: AbstractBaseUser | AnonymousUser, role: str) -> bool:
 def is_officer(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Return True for a monitoring officer or deputy: the only people who see records."""
     return has_role(user, MONITORING_OFFICERS)
+
+
+def can_run_training(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Return True for a trainer or a monitoring officer: the people who run training
+    sessions. Participants need no account at all."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.groups.filter(name__in=(TRAINERS, MONITORING_OFFICERS)).exists()
+    )

@@ -101,6 +101,7 @@ class ResultView:
     score: int
     regime_name: str
     capacity_test: str
+    at_all_times: str
     answers: tuple[AnswerRow, ...]
     factors: tuple[FactorRow, ...]
     precedent_reason: str
@@ -245,6 +246,7 @@ def present_result(
         score=finding["score"],
         regime_name=regime.name if regime else result.get("regime", ""),
         capacity_test=regime.capacity_test if regime else "",
+        at_all_times=regime.texts["at_all_times"] if regime else "",
         answers=_answer_rows(answers, regime.name if regime else answers.get("regime", "")),
         factors=tuple(
             FactorRow(

@@ -251,6 +251,11 @@ class Casebook:
                 return case
         raise KeyError(case_id)
 
+    def knows_source(self, source: str) -> bool:
+        """Return True when a citation names a case, an authority, or a known section of one
+        ("guide 3.1.2"), as the casebook's own citations must (used by training scenarios)."""
+        return _SourceCheck(self.authorities, {case.id for case in self.cases}).is_known(source)
+
     def in_language(self, language: str) -> Casebook:
         """Return the casebook with every text in a language ("cy" for Welsh, anything else
         for English). Weights, cases and the hash are the same; built once, then kept."""
@@ -650,6 +655,7 @@ def _read_factors(checker: _Checker, raw: Mapping[str, Any], sources: _SourceChe
 def _read_regimes(checker: _Checker, raw: Mapping[str, Any], sources: _SourceCheck):
     regimes: dict[str, Regime] = {}
     required_texts = (
+        "at_all_times",
         "applies_always",
         "applies_in_capacity",
         "not_applying",

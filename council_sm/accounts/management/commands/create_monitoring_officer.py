@@ -20,6 +20,8 @@ from council_sm.accounts.roles import MONITORING_OFFICERS, ensure_roles
 
 class Command(BaseCommand):
     help = "Create a monitoring officer account."
+    role = MONITORING_OFFICERS  # create_trainer reuses this command for the Trainers group
+    role_label = "monitoring officer"
 
     def add_arguments(self, parser):
         parser.add_argument("username")
@@ -65,5 +67,5 @@ class Command(BaseCommand):
             ensure_roles()
             user.set_password(password)
             user.save()
-            user.groups.add(Group.objects.get(name=MONITORING_OFFICERS))
-        self.stdout.write(f"Created monitoring officer {username}.")
+            user.groups.add(Group.objects.get(name=self.role))
+        self.stdout.write(f"Created {self.role_label} {username}.")
