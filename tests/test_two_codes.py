@@ -2,6 +2,7 @@
 same answers differ where the law differs, a site may offer both, and every door accepts
 "regime"."""
 
+import html
 import io
 import json
 
@@ -88,6 +89,17 @@ def test_a_site_offering_both_codes_asks_which_one_first(client, settings):
     )
     result = client.get(done["Location"])
     assert result.context["view"].regime_name.startswith("Local Government Association")
+    # What applies whatever the result is the chosen Code's own rule, not Wales's.
+    page = html.unescape(result.content.decode())
+    assert "misusing your position as a councillor (paragraph 6) is itself acting as one" in page
+    assert "6(1)(a)" not in page
+
+
+@pytest.mark.django_db
+def test_a_welsh_council_s_result_says_which_paragraphs_apply_at_all_times(client):
+    done = client.get(complete(client, QUIET_PERSONAL_POST)["Location"])
+    page = html.unescape(client.get(done["Location"]).content.decode())
+    assert "Paragraphs 6(1)(a) and 7 of this Code apply at all times" in page
 
 
 @pytest.mark.django_db
