@@ -30,7 +30,7 @@ def synthetic_casebook_data(size: int, seed: int = 2026) -> dict[str, Any]:
     template = data["cases"][0]
     token_specs = [spec for spec in ANSWER_KEYS if spec.kind in {"choice", "tristate", "flag"}]
     for number in range(size - len(data["cases"])):
-        profile = {}
+        profile = {"regime": template["profile"]["regime"]}
         for spec in token_specs:
             token = rng.choice(spec.choices)
             profile[spec.key] = {"true": True, "false": False}.get(token, token)

@@ -21,6 +21,8 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -33,6 +35,7 @@ THINK = float(os.environ.get("BENCH_THINK_SECONDS", "1.0"))
 STEP_NAMES = ("wizard step (GET)", "wizard step (POST)")
 AIM_P95_MS = 100
 AIM_RSS_MIB = 150
+SKIPPED_POSTGRES = "set BENCH_POSTGRES_URL or TEST_POSTGRES_URL to run it"
 
 
 def _free_port() -> int:
@@ -242,14 +245,24 @@ def _failures(prefix: Path) -> list[str]:
         ]
 
 
-def _run_once(
-    database: str, database_url: str, static_root: Path, folder: Path, database_name=None
-) -> dict:
+class Served:
+    """A running gunicorn: its address, environment and memory/CPU sampler."""
+
+    def __init__(self, base: str, env: dict[str, str], sampler: _Sampler):
+        self.base, self.env, self.sampler = base, env, sampler
+
+
+@contextmanager
+def gunicorn(
+    label: str, database_url: str, static_root: Path, folder: Path, database_name=None
+) -> Iterator[Served]:
+    """Migrate the database, start gunicorn as in production on a free loopback port, wait
+    until it is healthy and warm, and stop it afterwards."""
     port = _free_port()
     env = _environment(database_url, static_root, port)
     _manage(env, "migrate", "--noinput")
     base = f"http://127.0.0.1:{port}"
-    access_log = (folder / f"access-{database}.log").open("w")
+    access_log = (folder / f"access-{label}.log").open("w")
     server = subprocess.Popen(
         [str(BIN / "gunicorn"), "--config", "gunicorn.conf.py", "council_sm.wsgi"],
         cwd=ROOT,
@@ -258,10 +271,47 @@ def _run_once(
         stderr=subprocess.PIPE,
     )
     sampler = _Sampler(server.pid, database_name)
-    prefix = folder / f"locust-{database}"
     try:
         _wait_until_healthy(base, server)
         _warm_up(base)
+        yield Served(base, env, sampler)
+    finally:
+        sampler.stopped.set()
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        access_log.close()
+
+
+@contextmanager
+def databases(folder: Path) -> Iterator[list[tuple[str, str | None, str | None]]]:
+    """Yield (label, URL, PostgreSQL database name) for a fresh SQLite file and, when a URL is
+    set, a fresh PostgreSQL database (URL None: skipped); the PostgreSQL one is dropped
+    afterwards."""
+    sqlite = ("sqlite", f"sqlite:///{folder / 'load.sqlite3'}", None)
+    postgres = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("TEST_POSTGRES_URL")
+    if not postgres:
+        yield [sqlite, ("postgresql", None, None)]
+        return
+    database = _PostgresDatabase(postgres)
+    with database as url:
+        yield [sqlite, ("postgresql", url, database.name)]
+
+
+def collect_static(folder: Path) -> Path:
+    static_root = folder / "static"
+    _manage(_environment("sqlite://:memory:", static_root, 0), "collectstatic", "--noinput")
+    return static_root
+
+
+def _run_once(
+    database: str, database_url: str, static_root: Path, folder: Path, database_name=None
+) -> dict:
+    prefix = folder / f"locust-{database}"
+    with gunicorn(database, database_url, static_root, folder, database_name) as served:
+        base, env, sampler = served.base, served.env, served.sampler
         sampler.start()
         locust_process = subprocess.Popen(
             [
@@ -291,14 +341,6 @@ def _run_once(
         )
         sampler.locust = locust_process.pid
         _stdout, locust_errors = locust_process.communicate(timeout=SECONDS + 120)
-    finally:
-        sampler.stopped.set()
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        access_log.close()
     if not Path(f"{prefix}_stats.csv").exists():
         raise RuntimeError("locust wrote no statistics: " + locust_errors[-2000:])
     rows = _read_stats(prefix)
@@ -342,23 +384,13 @@ def run() -> dict[str, Any]:
     runs = []
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        static_root = folder / "static"
-        _manage(_environment("sqlite://:memory:", static_root, 0), "collectstatic", "--noinput")
-        runs.append(
-            _run_once("sqlite", f"sqlite:///{folder / 'load.sqlite3'}", static_root, folder)
-        )
-        postgres = os.environ.get("BENCH_POSTGRES_URL") or os.environ.get("TEST_POSTGRES_URL")
-        if postgres:
-            database = _PostgresDatabase(postgres)
-            with database as url:
-                runs.append(_run_once("postgresql", url, static_root, folder, database.name))
-        else:
-            runs.append(
-                {
-                    "database": "postgresql",
-                    "skipped": "set BENCH_POSTGRES_URL or TEST_POSTGRES_URL to run it",
-                }
-            )
+        static_root = collect_static(folder)
+        with databases(folder) as targets:
+            for label, url, database_name in targets:
+                if url is None:
+                    runs.append({"database": label, "skipped": SKIPPED_POSTGRES})
+                else:
+                    runs.append(_run_once(label, url, static_root, folder, database_name))
     measured = [item for item in runs if "skipped" not in item]
     return {
         "name": "load",
